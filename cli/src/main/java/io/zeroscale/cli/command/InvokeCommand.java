@@ -1,0 +1,152 @@
+package io.zeroscale.cli.command;
+
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.cli.client.CliException;
+import io.zeroscale.cli.client.ControlClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "invoke",
+    description = "Call a function through the router and print its answer (wakes it from zero).",
+    mixinStandardHelpOptions = true)
+class InvokeCommand extends ClientCommand {
+
+  @Parameters(paramLabel = "NAME", description = "Function name, or NAMESPACE/NAME.")
+  String name;
+
+  @Option(
+      names = {"-d", "--data"},
+      description = "Request body; sends a POST unless -X says otherwise.")
+  String data;
+
+  @Option(
+      names = {"-X", "--method"},
+      description = "HTTP method (default GET, or POST with --data).")
+  String method;
+
+  @Option(
+      names = "--path",
+      defaultValue = "/",
+      description = "Path under the function (default ${DEFAULT-VALUE}), query included.")
+  String path;
+
+  @Option(
+      names = {"-H", "--header"},
+      paramLabel = "NAME:VALUE",
+      description = "Extra request header; repeatable.")
+  List<String> headers = List.of();
+
+  @Option(
+      names = {"-i", "--include"},
+      description = "Print the status line and the response headers.")
+  boolean include;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "120",
+      description = "Seconds to wait for the answer (default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Override
+  int run(ControlClient client) {
+    FunctionKey key = key(name);
+    String router = client.info().path("routerUrl").asText();
+    URI uri =
+        URI.create(
+            router
+                + "/fn/"
+                + key.namespace()
+                + "/"
+                + key.name()
+                + (path.startsWith("/") ? path : "/" + path));
+    HttpRequest request = request(uri);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    CompletableFuture<HttpResponse<String>> answer =
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = await(answer, key);
+    if (include) {
+      System.out.println("HTTP " + response.statusCode());
+      response
+          .headers()
+          .map()
+          .forEach((k, values) -> values.forEach(v -> System.out.println(k + ": " + v)));
+      System.out.println();
+    }
+    if (response.statusCode() >= 400) {
+      System.err.println("HTTP " + response.statusCode() + " from " + uri);
+      System.err.println(response.body());
+      return 1;
+    }
+    System.out.print(response.body());
+    if (!response.body().endsWith("\n")) {
+      System.out.println();
+    }
+    return 0;
+  }
+
+  private HttpRequest request(URI uri) {
+    String verb = method != null ? method.toUpperCase() : (data != null ? "POST" : "GET");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(timeoutSeconds))
+            .method(
+                verb,
+                data == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(data));
+    for (String header : headers) {
+      int colon = header.indexOf(':');
+      if (colon <= 0) {
+        throw new CliException("header '" + header + "' must look like NAME:VALUE");
+      }
+      builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+    }
+    return builder.build();
+  }
+
+  /** Waits for the answer, telling the user after a second that the function is waking up. */
+  private HttpResponse<String> await(
+      CompletableFuture<HttpResponse<String>> answer, FunctionKey key) {
+    long started = System.nanoTime();
+    boolean announced = false;
+    try {
+      while (true) {
+        try {
+          HttpResponse<String> response = answer.get(1, TimeUnit.SECONDS);
+          if (announced) {
+            System.err.printf(" answered after %.1f s%n", (System.nanoTime() - started) / 1e9);
+          }
+          return response;
+        } catch (TimeoutException e) {
+          if (!announced) {
+            System.err.print("waiting for " + key + " (starting a replica if it is at zero) ");
+            announced = true;
+          }
+          System.err.print(".");
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException) {
+        throw new CliException("calling " + key + " failed: " + cause);
+      }
+      throw new CliException("calling " + key + " failed: " + cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException("interrupted");
+    }
+  }
+}

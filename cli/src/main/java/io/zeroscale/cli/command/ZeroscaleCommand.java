@@ -1,0 +1,36 @@
+package io.zeroscale.cli.command;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+@TopCommand
+@Command(
+    name = "zeroscale",
+    mixinStandardHelpOptions = true,
+    version = "zeroscale 0.1.0-SNAPSHOT",
+    description = {
+      "Deploy functions, call them over HTTP, and let them scale between zero and N.",
+      "",
+      "Start the platform with 'zeroscale up', then deploy and call functions from another shell."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  zeroscale up                      start it, examples deployed",
+      "  zeroscale deploy -f examples/hello/function.yaml",
+      "  zeroscale invoke hello -d ping    call a function (wakes it)",
+      "  zeroscale list                    ready and desired replicas",
+      "  zeroscale logs hello --tail 50",
+      "",
+      "The control API is at $ZEROSCALE_SERVER (default http://localhost:8081)."
+    },
+    subcommands = {
+      UpCommand.class,
+      DeployCommand.class,
+      ListCommand.class,
+      DescribeCommand.class,
+      InvokeCommand.class,
+      LogsCommand.class,
+      DeleteCommand.class
+    })
+public class ZeroscaleCommand {}
