@@ -1,0 +1,260 @@
+package io.zeroscale.autoscaler.loop;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zeroscale.api.function.Function;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.spi.FunctionCatalog;
+import io.zeroscale.api.spi.Orchestrator;
+import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.api.stats.LoadSource;
+import io.zeroscale.api.stats.ScalePoke;
+import io.zeroscale.autoscaler.AutoscalerConfig;
+import io.zeroscale.autoscaler.decider.ActivityState;
+import io.zeroscale.autoscaler.decider.Decider;
+import io.zeroscale.autoscaler.decider.Decision;
+import io.zeroscale.autoscaler.decider.ScaleInputs;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Scales every function in the catalog: each tick it collects the load from the data path (summed
+ * over all {@link LoadSource}s), asks the {@link Decider} and calls {@link Orchestrator#scale} when
+ * the decision differs from the current desired count. A {@link #poke} decides for one function at
+ * once, so a request waiting at zero does not wait for the next tick.
+ *
+ * <p>Everything runs on one thread of its own: catalog events, ticks and pokes are queued to it,
+ * never run on the caller's thread, and the per-function state needs no locks. Orchestrator calls
+ * may block that thread briefly (they are documented as possibly blocking).
+ */
+public final class ScalingLoop implements ScalePoke, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ScalingLoop.class);
+
+  private final AutoscalerConfig config;
+  private final FunctionCatalog catalog;
+  private final Orchestrator orchestrator;
+  private final List<LoadSource> sources;
+  private final Decider decider;
+  private final MeterRegistry registry;
+  private final Clock clock;
+  private final ScheduledExecutorService thread;
+
+  /** Loop thread only. */
+  private final Map<FunctionKey, TrackedFunction> functions = new HashMap<>();
+
+  /** Pokes not yet handled, by function: the highest queue length reported. */
+  private final Map<FunctionKey, Integer> pendingPokes = new ConcurrentHashMap<>();
+
+  private AutoCloseable catalogWatch;
+
+  public ScalingLoop(
+      AutoscalerConfig config,
+      FunctionCatalog catalog,
+      Orchestrator orchestrator,
+      List<LoadSource> sources,
+      Decider decider,
+      MeterRegistry registry,
+      Clock clock) {
+    this.config = config;
+    this.catalog = catalog;
+    this.orchestrator = orchestrator;
+    this.sources = List.copyOf(sources);
+    this.decider = decider;
+    this.registry = registry;
+    this.clock = clock;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "zeroscale-autoscaler");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Starts following the catalog and ticking. */
+  public synchronized void start() {
+    if (catalogWatch != null) {
+      throw new IllegalStateException("the scaling loop is already started");
+    }
+    catalogWatch =
+        catalog.watch(
+            new FunctionCatalog.Listener() {
+              @Override
+              public void onUpsert(Function function) {
+                submit(() -> track(function));
+              }
+
+              @Override
+              public void onDelete(FunctionKey key) {
+                submit(() -> forget(key));
+              }
+            });
+    long tickMillis = config.tickInterval().toMillis();
+    thread.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+    LOG.infof("autoscaler started tick=%dms sources=%d", tickMillis, sources.size());
+  }
+
+  /**
+   * Requests wait for {@code key}: decide for it now, on the loop's thread. Repeated pokes before
+   * that decision runs are folded into one, with the largest queue length seen.
+   */
+  @Override
+  public void poke(FunctionKey key, int queued) {
+    int waiting = Math.max(0, queued);
+    boolean[] first = {false};
+    pendingPokes.compute(
+        key,
+        (k, before) -> {
+          first[0] = before == null;
+          return before == null ? waiting : Math.max(before, waiting);
+        });
+    // Only the poke that found no pending entry schedules a decision; later ones fold into it.
+    if (first[0]) {
+      submit(() -> handlePoke(key));
+    }
+  }
+
+  private void handlePoke(FunctionKey key) {
+    Integer queued = pendingPokes.remove(key);
+    TrackedFunction tracked = functions.get(key);
+    if (tracked == null) {
+      LOG.debugf("poke for a function not in the catalog ignored function=%s", key);
+      return;
+    }
+    FunctionLoad last = tracked.lastLoad;
+    int waiting = Math.max(last.queued(), queued == null ? 0 : queued);
+    FunctionLoad load =
+        new FunctionLoad(
+            key, last.averageConcurrency(), last.inFlight(), Math.max(1, waiting), last.requests());
+    decide(tracked, load, "poke");
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (catalogWatch != null) {
+        try {
+          catalogWatch.close();
+        } catch (Exception e) {
+          LOG.warnf(e, "closing the catalog watch failed");
+        }
+      }
+    }
+    thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    functions.values().forEach(f -> f.metrics.remove());
+    LOG.info("autoscaler stopped");
+  }
+
+  private void submit(Runnable task) {
+    try {
+      thread.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              LOG.errorf(e, "autoscaler task failed; it continues with the next event");
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("autoscaler is stopped; event dropped");
+    }
+  }
+
+  private void track(Function function) {
+    FunctionKey key = function.key();
+    TrackedFunction tracked = functions.get(key);
+    if (tracked != null) {
+      tracked.function = function;
+      return;
+    }
+    // The backend may have restored a desired scale (platform restart): start from it.
+    int desired = orchestrator.currentScale(key).desired();
+    Instant now = clock.instant();
+    functions.put(
+        key,
+        new TrackedFunction(
+            function, ActivityState.firstSeen(now), new ScalerMetrics(registry, key, desired)));
+    LOG.infof("function tracked function=%s desired=%d", key, desired);
+  }
+
+  private void forget(FunctionKey key) {
+    TrackedFunction tracked = functions.remove(key);
+    if (tracked != null) {
+      tracked.metrics.remove();
+      LOG.infof("function forgotten function=%s", key);
+    }
+  }
+
+  private void tick() {
+    try {
+      Map<FunctionKey, FunctionLoad> loads = collect();
+      for (TrackedFunction tracked : functions.values()) {
+        FunctionLoad load = loads.getOrDefault(tracked.key, FunctionLoad.idle(tracked.key));
+        tracked.lastLoad = load;
+        decide(tracked, load, "tick");
+      }
+    } catch (RuntimeException e) {
+      // A failed tick must not cancel the schedule (an exception would stop it for good).
+      LOG.errorf(e, "autoscaler tick failed; retrying at the next tick");
+    }
+  }
+
+  private Map<FunctionKey, FunctionLoad> collect() {
+    Map<FunctionKey, FunctionLoad> sum = new HashMap<>();
+    for (LoadSource source : sources) {
+      Map<FunctionKey, FunctionLoad> seen;
+      try {
+        seen = source.collect();
+      } catch (RuntimeException e) {
+        LOG.warnf(e, "collecting load failed source=%s; its load is left out of this tick", source);
+        continue;
+      }
+      seen.forEach((key, load) -> sum.merge(key, load, FunctionLoad::plus));
+    }
+    return sum;
+  }
+
+  private void decide(TrackedFunction tracked, FunctionLoad load, String trigger) {
+    FunctionKey key = tracked.key;
+    try {
+      Orchestrator.Scale scale = orchestrator.currentScale(key);
+      Instant now = clock.instant();
+      Decision decision =
+          decider.decide(
+              tracked.function.spec().scalingOrDefaults(),
+              ScaleInputs.of(scale.desired(), scale.ready(), load),
+              tracked.state,
+              now);
+      tracked.state = decision.state();
+      if (!decision.changes(scale.desired())) {
+        tracked.metrics.desired(scale.desired());
+        return;
+      }
+      orchestrator.scale(key, decision.desired());
+      tracked.metrics.applied(scale.desired(), decision.desired());
+      LOG.infof(
+          "scale decision function=%s from=%d to=%d ready=%d trigger=%s reason=\"%s\"",
+          key, scale.desired(), decision.desired(), scale.ready(), trigger, decision.reason());
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          e,
+          "scaling failed function=%s trigger=%s; the autoscaler retries at the next tick",
+          key,
+          trigger);
+    }
+  }
+}
