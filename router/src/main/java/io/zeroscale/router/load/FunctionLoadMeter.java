@@ -1,0 +1,79 @@
+package io.zeroscale.router.load;
+
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.FunctionLoad;
+
+/**
+ * Time-weighted concurrency of one function (requests proxied plus requests queued), integrated on
+ * every change so that {@link #collect} can return the average over the window since the previous
+ * call. One short lock per change: two or so event loops contend, never a collection.
+ */
+public final class FunctionLoadMeter {
+
+  private final FunctionKey key;
+  private int inFlight;
+  private int queued;
+  private long requests;
+  private long windowStartNanos;
+  private long lastChangeNanos;
+  private double area;
+
+  public FunctionLoadMeter(FunctionKey key) {
+    this.key = key;
+    this.windowStartNanos = System.nanoTime();
+    this.lastChangeNanos = windowStartNanos;
+  }
+
+  /** A request for this function arrived at the router. */
+  public synchronized void arrived() {
+    requests++;
+  }
+
+  public void proxyStarted() {
+    change(1, 0);
+  }
+
+  public void proxyEnded() {
+    change(-1, 0);
+  }
+
+  public void enqueued() {
+    change(0, 1);
+  }
+
+  public void dequeued() {
+    change(0, -1);
+  }
+
+  /** Requests proxied to replicas now. */
+  public synchronized int inFlight() {
+    return inFlight;
+  }
+
+  /** Requests waiting in the activator now; read on every routed request (FIFO fairness). */
+  public synchronized int queued() {
+    return queued;
+  }
+
+  private synchronized void change(int inFlightDelta, int queuedDelta) {
+    long now = System.nanoTime();
+    area += (double) (inFlight + queued) * (now - lastChangeNanos);
+    lastChangeNanos = now;
+    inFlight += inFlightDelta;
+    queued += queuedDelta;
+  }
+
+  /** The load since the previous call; starts a new window. */
+  public synchronized FunctionLoad collect() {
+    long now = System.nanoTime();
+    area += (double) (inFlight + queued) * (now - lastChangeNanos);
+    long window = now - windowStartNanos;
+    double average = window > 0 ? area / window : inFlight + queued;
+    FunctionLoad load = new FunctionLoad(key, average, inFlight, queued, requests);
+    area = 0;
+    requests = 0;
+    windowStartNanos = now;
+    lastChangeNanos = now;
+    return load;
+  }
+}

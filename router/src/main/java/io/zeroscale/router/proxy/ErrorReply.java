@@ -1,0 +1,54 @@
+package io.zeroscale.router.proxy;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+
+/** JSON error answers of the data path: {@code {"error": ..., "hint": ...}}. */
+public final class ErrorReply {
+
+  private ErrorReply() {}
+
+  /**
+   * Answers with a JSON error unless the response has started (then the stream is reset, the only
+   * honest signal left). {@code retryAfter} > 0 adds {@code Retry-After}; {@code close} closes the
+   * connection afterwards (used when the request body was not read).
+   */
+  public static void send(
+      HttpServerRequest request,
+      int status,
+      String error,
+      String hint,
+      int retryAfter,
+      boolean close) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    JsonObject body = new JsonObject().put("error", error);
+    if (hint != null) {
+      body.put("hint", hint);
+    }
+    response.headers().clear();
+    response
+        .setStatusCode(status)
+        .setChunked(false)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+    if (retryAfter > 0) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
+    }
+    if (close) {
+      response.putHeader(HttpHeaders.CONNECTION, "close");
+      response.end(body.encode()).onComplete(done -> request.connection().close());
+    } else {
+      response.end(body.encode());
+      // Drain (and drop) whatever body the client still sends, so the connection stays usable.
+      request.resume();
+    }
+  }
+}

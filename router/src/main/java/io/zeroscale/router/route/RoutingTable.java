@@ -1,0 +1,167 @@
+package io.zeroscale.router.route;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.zeroscale.api.function.Function;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.spi.Endpoint;
+import io.zeroscale.api.spi.Endpoints;
+import io.zeroscale.api.spi.FunctionCatalog;
+import io.zeroscale.api.spi.InFlightRequests;
+import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.api.stats.LoadSource;
+import io.zeroscale.router.load.FunctionLoadMeter;
+import io.zeroscale.router.load.FunctionMeters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The functions the router knows and their replicas, kept in step with {@link
+ * FunctionCatalog#watch} and {@link Endpoints#watch}. A request costs one map lookup. It is also
+ * the data path's {@link InFlightRequests} (per replica) and {@link LoadSource} (per function),
+ * since both are reads of what it holds.
+ */
+public final class RoutingTable implements InFlightRequests, LoadSource, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(RoutingTable.class);
+
+  private final FunctionCatalog catalog;
+  private final Endpoints endpoints;
+  private final MeterRegistry registry;
+  private final Map<FunctionKey, FunctionRoute> routes = new ConcurrentHashMap<>();
+  private final Map<FunctionKey, List<Endpoint>> snapshots = new HashMap<>();
+  private volatile RouteListener listener = RouteListener.NONE;
+  private final RouteListener forwarding =
+      new RouteListener() {
+        @Override
+        public void onCapacity(FunctionRoute route) {
+          listener.onCapacity(route);
+        }
+
+        @Override
+        public void onRemoved(FunctionRoute route) {
+          listener.onRemoved(route);
+        }
+      };
+  private AutoCloseable catalogWatch;
+  private AutoCloseable endpointsWatch;
+
+  public RoutingTable(FunctionCatalog catalog, Endpoints endpoints, MeterRegistry registry) {
+    this.catalog = catalog;
+    this.endpoints = endpoints;
+    this.registry = registry;
+  }
+
+  /** Who hears about capacity and removals (the activator); set before {@link #start}. */
+  public void listener(RouteListener value) {
+    listener = value;
+  }
+
+  /** Subscribes to the catalog and the endpoints; the table is filled when this returns. */
+  public RoutingTable start() {
+    catalogWatch =
+        catalog.watch(
+            new FunctionCatalog.Listener() {
+              @Override
+              public void onUpsert(Function function) {
+                upsert(function);
+              }
+
+              @Override
+              public void onDelete(FunctionKey key) {
+                delete(key);
+              }
+            });
+    endpointsWatch = endpoints.watch(this::endpoints);
+    return this;
+  }
+
+  /** The route of a function, or null when the catalog does not have it. */
+  public FunctionRoute route(FunctionKey key) {
+    return routes.get(key);
+  }
+
+  private synchronized void upsert(Function function) {
+    FunctionKey key = function.key();
+    FunctionRoute route = routes.get(key);
+    boolean added = route == null;
+    if (added) {
+      FunctionLoadMeter load = new FunctionLoadMeter(key);
+      route = new FunctionRoute(key, load, new FunctionMeters(registry, key, load), forwarding);
+      route.endpoints(snapshots.getOrDefault(key, List.of()));
+    }
+    route.spec(function);
+    routes.put(key, route);
+    LOG.infof(
+        "route %s function=%s timeoutMs=%d containerConcurrency=%d ready=%d",
+        added ? "added" : "updated",
+        key,
+        route.timeoutMillis(),
+        route.containerConcurrency(),
+        route.readyCount());
+    if (route.readyCount() > 0) {
+      forwarding.onCapacity(route);
+    }
+  }
+
+  private synchronized void delete(FunctionKey key) {
+    FunctionRoute route = routes.remove(key);
+    if (route == null) {
+      return;
+    }
+    route.markDeleted();
+    route.meters().remove();
+    LOG.infof("route removed function=%s", key);
+    forwarding.onRemoved(route);
+  }
+
+  private synchronized void endpoints(FunctionKey key, List<Endpoint> list) {
+    if (list.isEmpty()) {
+      snapshots.remove(key);
+    } else {
+      snapshots.put(key, List.copyOf(list));
+    }
+    FunctionRoute route = routes.get(key);
+    if (route == null) {
+      return;
+    }
+    int before = route.readyCount();
+    route.endpoints(list);
+    if (before != route.readyCount()) {
+      LOG.infof(
+          "ready replicas changed function=%s from=%d to=%d", key, before, route.readyCount());
+    }
+    forwarding.onCapacity(route);
+  }
+
+  @Override
+  public int count(FunctionKey key, String endpointId) {
+    FunctionRoute route = routes.get(key);
+    Replica replica = route == null ? null : route.replica(endpointId);
+    return replica == null ? 0 : replica.inFlight();
+  }
+
+  @Override
+  public Map<FunctionKey, FunctionLoad> collect() {
+    Map<FunctionKey, FunctionLoad> result = new HashMap<>();
+    for (FunctionRoute route : routes.values()) {
+      FunctionLoad load = route.load().collect();
+      if (load.active()) {
+        result.put(route.key(), load);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (catalogWatch != null) {
+      catalogWatch.close();
+    }
+    if (endpointsWatch != null) {
+      endpointsWatch.close();
+    }
+  }
+}

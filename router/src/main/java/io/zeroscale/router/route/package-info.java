@@ -1,0 +1,6 @@
+/**
+ * The routing table: which function a request addresses (path or Host header), that function's
+ * settings and ready replicas, and the least-in-flight pick that respects the hard concurrency
+ * limit. It follows the catalog and the endpoints through their watches.
+ */
+package io.zeroscale.router.route;

@@ -1,0 +1,124 @@
+package io.zeroscale.router.server;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.zeroscale.router.RouterConfig;
+import io.zeroscale.router.proxy.ErrorReply;
+import io.zeroscale.router.proxy.Forwarder;
+import io.zeroscale.router.proxy.Handoff;
+import io.zeroscale.router.route.FunctionRoute;
+import io.zeroscale.router.route.RequestTarget;
+import io.zeroscale.router.route.RoutingTable;
+
+/**
+ * One event loop's share of the router: an HTTP server (the port is shared between instances) and
+ * its own HTTP client, so a request and its upstream connection stay on the same loop.
+ */
+final class RouterVerticle extends AbstractVerticle {
+
+  private final RouterConfig config;
+  private final int port;
+  private final RoutingTable table;
+  private final Handoff handoff;
+  private Forwarder forwarder;
+  private HttpServer server;
+
+  RouterVerticle(RouterConfig config, int port, RoutingTable table, Handoff handoff) {
+    this.config = config;
+    this.port = port;
+    this.table = table;
+    this.handoff = handoff;
+  }
+
+  @Override
+  public void start(Promise<Void> started) {
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setMaxPoolSize(config.clientPoolSize())
+                .setKeepAlive(true)
+                .setConnectTimeout((int) config.connectTimeout().toMillis()));
+    forwarder = new Forwarder(client, config, handoff);
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(port)
+                .setHandle100ContinueAutomatically(true));
+    server.requestHandler(this::handle).listen().<Void>mapEmpty().onComplete(started);
+  }
+
+  int actualPort() {
+    return server.actualPort();
+  }
+
+  private void handle(HttpServerRequest request) {
+    // Held until a replica is connected: the body then streams straight through.
+    request.pause();
+    RequestTarget target = RequestTarget.of(request.uri(), request.host(), config.domain());
+    if (target.problem() != null) {
+      ErrorReply.send(request, 400, target.problem(), howToAddress(), 0, hasBody(request));
+      return;
+    }
+    if (target.key() == null) {
+      ErrorReply.send(
+          request, 404, "no function addressed by this request", howToAddress(), 0, false);
+      return;
+    }
+    FunctionRoute route = table.route(target.key());
+    if (route == null) {
+      ErrorReply.send(
+          request,
+          404,
+          "function " + target.key() + " not found",
+          "deploy it with: zeroscale deploy -f FILE; see what exists with: zeroscale list",
+          0,
+          false);
+      return;
+    }
+    long length = contentLength(request);
+    if (length > config.maxBodyBytes()) {
+      ErrorReply.send(
+          request,
+          413,
+          "request body of "
+              + length
+              + " bytes for function "
+              + target.key()
+              + " is larger than "
+              + config.maxBodyBytes()
+              + " bytes",
+          "send a smaller body; the limit is the router's maxBodyBytes",
+          0,
+          true);
+      return;
+    }
+    forwarder.start(request, context, route, target.uri());
+  }
+
+  private String howToAddress() {
+    return "call /fn/{namespace}/{name}/path or set Host: {name}.{namespace}." + config.domain();
+  }
+
+  private static long contentLength(HttpServerRequest request) {
+    String value = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (value == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    return contentLength(request) > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+  }
+}
