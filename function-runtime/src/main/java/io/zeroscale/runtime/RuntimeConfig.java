@@ -2,6 +2,7 @@ package io.zeroscale.runtime;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /**
  * What the platform tells a function replica, under the {@code zeroscale} prefix. Each property can
@@ -17,4 +18,10 @@ public interface RuntimeConfig {
    */
   @WithDefault("0")
   int containerConcurrency();
+
+  /**
+   * This replica's id as the platform names it ({@code ZEROSCALE_REPLICA}); empty when the function
+   * runs outside the platform.
+   */
+  Optional<String> replica();
 }
