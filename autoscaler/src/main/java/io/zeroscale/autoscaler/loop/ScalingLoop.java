@@ -10,6 +10,7 @@ import io.zeroscale.api.stats.LoadSource;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.autoscaler.AutoscalerConfig;
 import io.zeroscale.autoscaler.decider.ActivityState;
+import io.zeroscale.autoscaler.decider.ConcurrencyDecider;
 import io.zeroscale.autoscaler.decider.Decider;
 import io.zeroscale.autoscaler.decider.Decision;
 import io.zeroscale.autoscaler.decider.ScaleInputs;
@@ -55,6 +56,23 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   private final Map<FunctionKey, Integer> pendingPokes = new ConcurrentHashMap<>();
 
   private AutoCloseable catalogWatch;
+
+  /** A loop with the first-cut {@link ConcurrencyDecider} on the system clock. */
+  public ScalingLoop(
+      AutoscalerConfig config,
+      FunctionCatalog catalog,
+      Orchestrator orchestrator,
+      List<LoadSource> sources,
+      MeterRegistry registry) {
+    this(
+        config,
+        catalog,
+        orchestrator,
+        sources,
+        new ConcurrencyDecider(),
+        registry,
+        Clock.systemUTC());
+  }
 
   public ScalingLoop(
       AutoscalerConfig config,
@@ -131,7 +149,8 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       return;
     }
     FunctionLoad last = tracked.lastLoad;
-    int waiting = Math.max(last.queued(), queued == null ? 0 : queued);
+    // The poke's queue length is fresher than the last tick's; the concurrency is the last tick's.
+    int waiting = queued == null ? last.queued() : queued;
     FunctionLoad load =
         new FunctionLoad(
             key, last.averageConcurrency(), last.inFlight(), Math.max(1, waiting), last.requests());
