@@ -1,0 +1,307 @@
+package io.zeroscale.router;
+
+import static io.zeroscale.router.testing.InMemoryEndpoints.ready;
+import static io.zeroscale.router.testing.TestClient.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.router.proxy.Handoff;
+import io.zeroscale.router.route.RoutingTable;
+import io.zeroscale.router.server.Router;
+import io.zeroscale.router.testing.Backend;
+import io.zeroscale.router.testing.InMemoryCatalog;
+import io.zeroscale.router.testing.InMemoryEndpoints;
+import io.zeroscale.router.testing.TestClient;
+import io.zeroscale.router.testing.TestClient.Reply;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+
+  static final FunctionKey HELLO = FunctionKey.of("default", "hello");
+
+  Vertx vertx;
+  InMemoryCatalog catalog = new InMemoryCatalog();
+  InMemoryEndpoints endpoints = new InMemoryEndpoints();
+  SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  RoutingTable table;
+  Router router;
+  TestClient client;
+  List<Backend> backends = new ArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    vertx = Vertx.vertx();
+    catalog.put(InMemoryCatalog.function("default", "hello", "30s", 0));
+    table = new RoutingTable(catalog, endpoints, registry).start();
+    RouterConfig config =
+        RouterConfig.defaults()
+            .withHost("127.0.0.1")
+            .withPort(0)
+            .withInstances(2)
+            .withMaxBodyBytes(1024 * 1024);
+    router = await(Router.start(vertx, config, table, Handoff.REJECT));
+    client = new TestClient(vertx, router.port());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    client.close();
+    await(router.close());
+    table.close();
+    for (Backend backend : backends) {
+      backend.close();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  Backend backend(String name) throws Exception {
+    Backend backend = Backend.start(vertx, name);
+    backends.add(backend);
+    return backend;
+  }
+
+  @Test
+  void routesByPathStrippingThePrefixAndKeepingTheQuery() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    assertThat(await(client.get("/fn/default/hello/x/y?q=1&r=%20")).text())
+        .isEqualTo("a:/x/y?q=1&r=%20");
+    assertThat(await(client.get("/fn/default/hello")).text()).isEqualTo("a:/");
+    assertThat(await(client.get("/fn/default/hello?q=2")).text()).isEqualTo("a:/?q=2");
+  }
+
+  @Test
+  void routesByHostIgnoringThePort() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    Reply reply =
+        await(
+            client.send(
+                HttpMethod.GET, "/some/path?x=1", "hello.default.zeroscale.localhost:8080", null));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.text()).isEqualTo("a:/some/path?x=1");
+  }
+
+  @Test
+  void unknownFunctionAndMalformedPathGetJsonErrors() throws Exception {
+    Reply unknown = await(client.get("/fn/default/nope/x"));
+    assertThat(unknown.status()).isEqualTo(404);
+    JsonObject body = new JsonObject(unknown.body());
+    assertThat(body.getString("error")).isEqualTo("function default/nope not found");
+    assertThat(body.getString("hint")).contains("zeroscale deploy");
+
+    Reply malformed = await(client.get("/fn/x"));
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(new JsonObject(malformed.body()).getString("error")).contains("/fn/{namespace}");
+
+    Reply nothing = await(client.send(HttpMethod.GET, "/", "example.org", null));
+    assertThat(nothing.status()).isEqualTo(404);
+    assertThat(new JsonObject(nothing.body()).containsKey("error")).isTrue();
+  }
+
+  @Test
+  void setsForwardedHeadersAppendingToAnExistingForwardedFor() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(router.port())
+            .setURI("/fn/default/hello/")
+            .putHeader("X-Forwarded-For", "10.0.0.1")
+            .putHeader("Host", "router.example:1234")
+            .putHeader("Connection", "keep-alive, X-Secret")
+            .putHeader("X-Secret", "hop");
+    var http = vertx.createHttpClient();
+    int status = await(http.request(options).compose(r -> r.send()).map(r -> r.statusCode()));
+
+    assertThat(status).isEqualTo(200);
+    var seen = a.headers.get(0);
+    assertThat(seen.get("X-Forwarded-For")).isEqualTo("10.0.0.1, 127.0.0.1");
+    assertThat(seen.get("X-Forwarded-Host")).isEqualTo("router.example:1234");
+    assertThat(seen.get("X-Forwarded-Proto")).isEqualTo("http");
+    assertThat(seen.contains("X-Secret")).as("header named in Connection is hop-by-hop").isFalse();
+  }
+
+  @Test
+  void picksTheReplicaWithFewestInFlightAndCountsThemPerEndpoint() throws Exception {
+    Backend a = backend("a");
+    Backend b = backend("b");
+    a.handler(a::hold);
+    b.handler(b::hold);
+    endpoints.set(HELLO, ready("a", a.port()), ready("b", b.port()));
+
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      replies.add(client.get("/fn/default/hello/" + i));
+      int sent = i + 1;
+      await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() + b.held.size() == sent);
+    }
+
+    assertThat(a.held).hasSize(3);
+    assertThat(b.held).hasSize(3);
+    assertThat(table.count(HELLO, "a")).isEqualTo(3);
+    assertThat(table.count(HELLO, "b")).isEqualTo(3);
+    FunctionLoad load = table.collect().get(HELLO);
+    assertThat(load.inFlight()).isEqualTo(6);
+    assertThat(load.requests()).isEqualTo(6);
+    assertThat(load.averageConcurrency()).isGreaterThan(0);
+
+    a.releaseHeld();
+    b.releaseHeld();
+    for (Future<Reply> reply : replies) {
+      assertThat(await(reply).status()).isEqualTo(200);
+    }
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> table.count(HELLO, "a") == 0 && table.count(HELLO, "b") == 0);
+    assertThat(registry.get("zeroscale.requests").tag("code", "2xx").counter().count())
+        .isEqualTo(6);
+  }
+
+  @Test
+  void bodyOverTheLimitWithContentLengthGets413() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    Reply reply =
+        await(
+            client.send(
+                HttpMethod.POST,
+                "/fn/default/hello/",
+                null,
+                Buffer.buffer(new byte[2 * 1024 * 1024])));
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(new JsonObject(reply.body()).getString("error")).contains("larger than");
+    assertThat(a.served.get()).isZero();
+  }
+
+  @Test
+  void chunkedBodyGrowingPastTheLimitGets413() throws Exception {
+    Backend a = backend("a");
+    a.handler(Backend::echoBody);
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    var http = vertx.createHttpClient();
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(router.port())
+            .setMethod(HttpMethod.POST)
+            .setURI("/fn/default/hello/");
+    Future<Integer> status =
+        http.request(options)
+            .compose(
+                req -> {
+                  req.setChunked(true);
+                  Buffer chunk = Buffer.buffer(new byte[64 * 1024]);
+                  // 2 MiB in 64 KiB chunks against a 1 MiB limit; writes may fail once closed.
+                  for (int i = 0; i < 32; i++) {
+                    req.write(chunk);
+                  }
+                  req.end();
+                  return req.response().map(r -> r.statusCode());
+                });
+
+    assertThat(await(status)).isEqualTo(413);
+  }
+
+  @Test
+  void slowReplicaGets504AfterTheFunctionTimeout() throws Exception {
+    catalog.put(InMemoryCatalog.function("default", "hello", "300ms", 0));
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    Reply reply = await(client.get("/fn/default/hello/slow"));
+
+    assertThat(reply.status()).isEqualTo(504);
+    assertThat(new JsonObject(reply.body()).getString("error"))
+        .isEqualTo("function default/hello did not answer within its timeout of 300 ms");
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+  }
+
+  @Test
+  void refusedConnectionIsRetriedOnAnotherReadyReplica() throws Exception {
+    Backend good = backend("good");
+    endpoints.set(HELLO, ready("dead", Backend.freePort()), ready("good", good.port()));
+
+    for (int i = 0; i < 10; i++) {
+      Reply reply = await(client.get("/fn/default/hello/" + i));
+      assertThat(reply.status()).as("request %d", i).isEqualTo(200);
+      assertThat(reply.text()).isEqualTo("good:/" + i);
+    }
+    assertThat(table.count(HELLO, "dead")).isZero();
+  }
+
+  @Test
+  void streamsALargeBodyBothWays() throws Exception {
+    catalog.put(InMemoryCatalog.function("default", "hello", "30s", 0));
+    await(router.close());
+    router =
+        await(
+            Router.start(
+                vertx,
+                RouterConfig.defaults().withHost("127.0.0.1").withPort(0).withInstances(2),
+                table,
+                Handoff.REJECT));
+    client.close();
+    client = new TestClient(vertx, router.port());
+    Backend a = backend("a");
+    a.handler(Backend::echoBody);
+    endpoints.set(HELLO, ready("a", a.port()));
+    byte[] data = new byte[5 * 1024 * 1024];
+    new Random(7).nextBytes(data);
+
+    Reply reply =
+        await(client.send(HttpMethod.POST, "/fn/default/hello/echo", null, Buffer.buffer(data)));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().length()).isEqualTo(data.length);
+    assertThat(MessageDigest.getInstance("SHA-256").digest(reply.body().getBytes()))
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+  }
+
+  @Test
+  void noReadyReplicaWithoutActivatorGets503WithRetryAfter() throws Exception {
+    Reply reply = await(client.get("/fn/default/hello/"));
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.headers().get("Retry-After")).isEqualTo("1");
+    assertThat(new JsonObject(reply.body()).getString("error")).contains("default/hello");
+  }
+
+  @Test
+  void deletedFunctionLosesItsRouteAndMeters() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+    assertThat(await(client.get("/fn/default/hello/")).status()).isEqualTo(200);
+
+    catalog.delete(HELLO);
+
+    assertThat(await(client.get("/fn/default/hello/")).status()).isEqualTo(404);
+    assertThat(registry.find("zeroscale.requests").tag("function", "hello").meters()).isEmpty();
+  }
+}
