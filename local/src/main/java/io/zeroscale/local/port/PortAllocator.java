@@ -10,7 +10,9 @@ import java.util.Set;
  * Hands out ports of a range without collisions: a port is given to one replica at a time (until
  * {@link #release}) and only if a test bind on it succeeds, so ports used by other programs are
  * skipped. The search goes round the range from where it last stopped, so a port just released is
- * not handed out again at once (its old connections may linger in TIME_WAIT).
+ * not handed out again at once. The test bind does not set SO_REUSEADDR, so ports with connections
+ * lingering in TIME_WAIT are skipped too: whatever socket options the function's server uses, it
+ * can bind the port it is given.
  */
 public final class PortAllocator {
 

@@ -1,0 +1,53 @@
+package io.zeroscale.local.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PortAllocatorTest {
+
+  @Test
+  void handsOutEachPortOnceUntilReleased() {
+    PortAllocator ports = new PortAllocator(20000, 29999);
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < 200; i++) {
+      assertThat(seen.add(ports.allocate())).as("port handed out twice").isTrue();
+    }
+    assertThat(ports.inUse()).isEqualTo(200);
+    seen.forEach(ports::release);
+    assertThat(ports.inUse()).isZero();
+  }
+
+  @Test
+  void skipsPortsOtherProgramsListenOn() throws Exception {
+    try (ServerSocket taken = new ServerSocket()) {
+      taken.bind(new InetSocketAddress("127.0.0.1", 0));
+      int port = taken.getLocalPort();
+      PortAllocator ports = new PortAllocator(port, Math.min(port + 1, 65535));
+      if (port < 65535) {
+        assertThat(ports.allocate()).isEqualTo(port + 1);
+      }
+      assertThatThrownBy(ports::allocate)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("widen the port range");
+    }
+  }
+
+  @Test
+  void aReleasedPortIsHandedOutAgain() throws Exception {
+    int free;
+    try (ServerSocket probe = new ServerSocket(0)) {
+      free = probe.getLocalPort();
+    }
+    PortAllocator ports = new PortAllocator(free, free);
+    assertThat(ports.allocate()).isEqualTo(free);
+    assertThatThrownBy(ports::allocate).isInstanceOf(IllegalStateException.class);
+    ports.release(free);
+    assertThat(ports.allocate()).isEqualTo(free);
+  }
+}
