@@ -1,0 +1,284 @@
+package io.zeroscale.activator;
+
+import static io.zeroscale.router.testing.InMemoryEndpoints.ready;
+import static io.zeroscale.router.testing.TestClient.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.datapath.DataPath;
+import io.zeroscale.router.RouterConfig;
+import io.zeroscale.router.testing.Backend;
+import io.zeroscale.router.testing.InMemoryCatalog;
+import io.zeroscale.router.testing.InMemoryEndpoints;
+import io.zeroscale.router.testing.TestClient;
+import io.zeroscale.router.testing.TestClient.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ActivatorTest {
+
+  static final FunctionKey HELLO = FunctionKey.of("default", "hello");
+  static final Duration WAIT = Duration.ofSeconds(15);
+
+  record Poke(FunctionKey key, int queued) {}
+
+  Vertx vertx;
+  InMemoryCatalog catalog = new InMemoryCatalog();
+  InMemoryEndpoints endpoints = new InMemoryEndpoints();
+  SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  List<Poke> pokes = new CopyOnWriteArrayList<>();
+  List<Backend> backends = new ArrayList<>();
+  DataPath dataPath;
+  TestClient client;
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+  }
+
+  void start(ActivatorConfig config, int containerConcurrency) throws Exception {
+    catalog.put(InMemoryCatalog.function("default", "hello", "30s", containerConcurrency));
+    RouterConfig routerConfig =
+        RouterConfig.defaults().withHost("127.0.0.1").withPort(0).withInstances(2);
+    dataPath =
+        await(
+            DataPath.start(
+                vertx,
+                routerConfig,
+                config,
+                catalog,
+                endpoints,
+                (key, queued) -> pokes.add(new Poke(key, queued)),
+                registry));
+    client = new TestClient(vertx, dataPath.port());
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (client != null) {
+      client.close();
+    }
+    if (dataPath != null) {
+      await(dataPath.close());
+    }
+    for (Backend backend : backends) {
+      backend.close();
+    }
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  Backend backend(String name) throws Exception {
+    Backend backend = Backend.start(vertx, name);
+    backends.add(backend);
+    return backend;
+  }
+
+  double queueDepth() {
+    var gauge = registry.find("zeroscale.activator.queue.depth").gauge();
+    return gauge == null ? 0 : gauge.value();
+  }
+
+  List<Future<Reply>> send(int n) {
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      replies.add(client.get("/fn/default/hello/r" + i));
+    }
+    return replies;
+  }
+
+  @Test
+  void requestAtZeroPokesAtOnceWaitsAndIsAnsweredWhenAReplicaTurnsReady() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+
+    Future<Reply> reply = client.get("/fn/default/hello/wake?x=1");
+
+    await().atMost(WAIT).until(() -> !pokes.isEmpty());
+    assertThat(pokes.get(0)).isEqualTo(new Poke(HELLO, 1));
+    assertThat(reply.isComplete()).as("no replica yet: the request must wait").isFalse();
+
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    Reply answer = await(reply);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text()).isEqualTo("a:/wake?x=1");
+    assertThat(registry.get("zeroscale.cold.starts").counter().count()).isEqualTo(1);
+    assertThat(registry.get("zeroscale.cold.start.duration").timer().count()).isEqualTo(1);
+  }
+
+  @Test
+  void hardLimitOfOneKeepsOneRequestAtATimeOnTheReplica() throws Exception {
+    start(ActivatorConfig.defaults(), 1);
+    Backend a = backend("a");
+    a.handler(request -> vertx.setTimer(5, id -> request.response().end("a:" + request.uri())));
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    List<Future<Reply>> replies = send(20);
+
+    for (Future<Reply> reply : replies) {
+      assertThat(await(reply).status()).isEqualTo(200);
+    }
+    assertThat(a.peak.get()).as("peak concurrency at the replica").isEqualTo(1);
+    assertThat(a.served.get()).isEqualTo(20);
+  }
+
+  @Test
+  void fullQueueAnswers503WithRetryAfter() throws Exception {
+    start(ActivatorConfig.defaults().withQueueCapacity(3), 0);
+    Backend a = backend("a");
+
+    List<Future<Reply>> replies = send(5);
+    await().atMost(WAIT).until(() -> replies.stream().filter(Future::isComplete).count() == 2);
+
+    for (Future<Reply> reply : replies.stream().filter(Future::isComplete).toList()) {
+      Reply rejected = reply.result();
+      assertThat(rejected.status()).isEqualTo(503);
+      assertThat(rejected.headers().get("Retry-After")).isEqualTo("1");
+      assertThat(new JsonObject(rejected.body()).getString("error"))
+          .isEqualTo("too many requests wait for function default/hello (queue capacity 3)");
+    }
+    assertThat(
+            registry
+                .get("zeroscale.activator.rejected")
+                .tag("reason", "queue_full")
+                .counter()
+                .count())
+        .isEqualTo(2);
+
+    endpoints.set(HELLO, ready("a", a.port()));
+    long ok = 0;
+    for (Future<Reply> reply : replies) {
+      if (await(reply).status() == 200) {
+        ok++;
+      }
+    }
+    assertThat(ok).isEqualTo(3);
+  }
+
+  @Test
+  void waitTimeoutAnswers503WithRetryAfterAndWhereToLook() throws Exception {
+    start(ActivatorConfig.defaults().withMaxWait(Duration.ofMillis(300)), 0);
+
+    Reply reply = await(client.get("/fn/default/hello/"));
+
+    assertThat(reply.status()).isEqualTo(503);
+    assertThat(reply.headers().get("Retry-After")).isEqualTo("1");
+    JsonObject body = new JsonObject(reply.body());
+    assertThat(body.getString("error"))
+        .isEqualTo("function default/hello did not become ready within 300 ms");
+    assertThat(body.getString("hint")).contains("zeroscale logs hello");
+    assertThat(
+            registry.get("zeroscale.activator.rejected").tag("reason", "timeout").counter().count())
+        .isEqualTo(1);
+    assertThat(dataPath.loadSource().collect().get(HELLO).queued()).isZero();
+  }
+
+  @Test
+  void loadSourceReportsQueuedRequestsAndTheirConcurrency() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+    List<Future<Reply>> replies = send(3);
+    await().atMost(WAIT).until(() -> pokes.stream().anyMatch(p -> p.queued() >= 1));
+    await().atMost(WAIT).until(() -> queueDepth() == 3);
+
+    FunctionLoad load = dataPath.loadSource().collect().get(HELLO);
+
+    assertThat(load.queued()).isEqualTo(3);
+    assertThat(load.inFlight()).isZero();
+    assertThat(load.requests()).isEqualTo(3);
+    assertThat(load.averageConcurrency()).isGreaterThan(0).isLessThanOrEqualTo(3);
+
+    endpoints.set(HELLO, ready("a", a.port()));
+    for (Future<Reply> reply : replies) {
+      assertThat(await(reply).status()).isEqualTo(200);
+    }
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              FunctionLoad after = dataPath.loadSource().collect().get(HELLO);
+              assertThat(after == null || (after.queued() == 0 && after.inFlight() == 0)).isTrue();
+            });
+  }
+
+  @Test
+  void inFlightRequestsAreCountedPerEndpoint() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    List<Future<Reply>> replies = send(4);
+    await().atMost(WAIT).until(() -> a.held.size() == 4);
+
+    assertThat(dataPath.inFlightRequests().count(HELLO, "a")).isEqualTo(4);
+    assertThat(dataPath.inFlightRequests().count(HELLO, "other")).isZero();
+
+    a.releaseHeld();
+    for (Future<Reply> reply : replies) {
+      assertThat(await(reply).status()).isEqualTo(200);
+    }
+    await().atMost(WAIT).until(() -> dataPath.inFlightRequests().count(HELLO, "a") == 0);
+  }
+
+  @Test
+  void fiveHundredConcurrentRequestsAtZeroAreAllAnsweredOnceAReplicaAppears() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+
+    List<Future<Reply>> replies = send(500);
+    await().atMost(WAIT).until(() -> queueDepth() == 500);
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    for (int i = 0; i < replies.size(); i++) {
+      Reply reply = await(replies.get(i));
+      assertThat(reply.status()).isEqualTo(200);
+      assertThat(reply.text()).isEqualTo("a:/r" + i);
+    }
+    assertThat(registry.get("zeroscale.cold.starts").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void requestsWaitingForADeletedFunctionGet404() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    List<Future<Reply>> replies = send(2);
+    await().atMost(WAIT).until(() -> queueDepth() == 2);
+
+    catalog.delete(HELLO);
+
+    for (Future<Reply> reply : replies) {
+      Reply answer = await(reply);
+      assertThat(answer.status()).isEqualTo(404);
+      assertThat(new JsonObject(answer.body()).getString("error"))
+          .isEqualTo("function default/hello was deleted while the request waited");
+    }
+    assertThat(registry.find("zeroscale.activator.queue.depth").meters()).isEmpty();
+  }
+
+  @Test
+  void refusedConnectionsAtAReadyReplicaAreRetriedUntilAGoodOneAppears() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    endpoints.set(HELLO, ready("dead", Backend.freePort()));
+
+    Future<Reply> reply = client.get("/fn/default/hello/late");
+    await().atMost(WAIT).until(() -> !pokes.isEmpty());
+    Backend good = backend("good");
+    endpoints.set(HELLO, ready("dead", Backend.freePort()), ready("good", good.port()));
+
+    Reply answer = await(reply);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text()).isEqualTo("good:/late");
+  }
+}
