@@ -102,7 +102,7 @@ public final class LocalOrchestrator implements Orchestrator, Endpoints, AutoClo
         config.portRangeStart(),
         config.portRangeEnd(),
         config.maxConcurrentStarts(),
-        java.nio.file.Files.isExecutable(ReplicaLauncher.SETPRIV),
+        launcher.usesSetpriv(),
         reaped,
         stored.size());
   }
@@ -634,6 +634,7 @@ public final class LocalOrchestrator implements Orchestrator, Endpoints, AutoClo
     }
     workers.shutdown();
     timer.shutdownNow();
+    launcher.close();
     broadcaster.close();
   }
 

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Starts a replica's process: {@code spec.command} in {@code spec.workingDir} (or the platform's),
@@ -18,12 +22,25 @@ import java.util.Map;
  * <p>Where {@code /usr/bin/setpriv} exists the command runs as {@code setpriv --pdeathsig KILL --
  * command…}: setpriv execs the command in place (same pid), and the kernel kills it when the
  * platform dies, even by SIGKILL.
+ *
+ * <p>The kernel's "parent" for {@code --pdeathsig} is the <em>thread</em> that forked the child,
+ * not the JVM: a replica forked by a pool thread gets SIGKILL when that thread ends (checked on
+ * this machine: a child forked by a thread that then exited was dead a second later). So every fork
+ * happens on one launcher thread that lives as long as the backend, and a failing launch cannot end
+ * it (its exception is returned, not thrown on that thread).
  */
-final class ReplicaLauncher {
+final class ReplicaLauncher implements AutoCloseable {
 
   static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
   private final boolean useSetpriv;
+  private final ExecutorService forkThread =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "zeroscale-process-launcher");
+            t.setDaemon(true);
+            return t;
+          });
 
   ReplicaLauncher() {
     this(Files.isExecutable(SETPRIV));
@@ -35,6 +52,27 @@ final class ReplicaLauncher {
 
   Process launch(FunctionKey key, String replicaId, FunctionSpec spec, int port, Path logFile)
       throws IOException {
+    ProcessBuilder builder = builder(key, replicaId, spec, port, logFile);
+    Future<Process> started = forkThread.submit(builder::start);
+    try {
+      Process process = started.get();
+      // No input: a replica that reads stdin sees end-of-file instead of waiting forever.
+      process.getOutputStream().close();
+      return process;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      started.cancel(false);
+      throw new IOException("interrupted while launching replica " + replicaId, e);
+    }
+  }
+
+  private ProcessBuilder builder(
+      FunctionKey key, String replicaId, FunctionSpec spec, int port, Path logFile) {
     List<String> command = new ArrayList<>();
     if (useSetpriv) {
       command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
@@ -53,9 +91,15 @@ final class ReplicaLauncher {
     env.put("ZEROSCALE_REPLICA", replicaId);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-    Process process = builder.start();
-    // No input: a replica that reads stdin sees end-of-file instead of waiting forever.
-    process.getOutputStream().close();
-    return process;
+    return builder;
+  }
+
+  boolean usesSetpriv() {
+    return useSetpriv;
+  }
+
+  @Override
+  public void close() {
+    forkThread.shutdown();
   }
 }
