@@ -200,8 +200,8 @@ class RouterTest {
 
   @Test
   void chunkedBodyGrowingPastTheLimitGets413() throws Exception {
+    // The default backend reads the whole body before it answers: nothing was sent back yet.
     Backend a = backend("a");
-    a.handler(Backend::echoBody);
     endpoints.set(HELLO, ready("a", a.port()));
 
     var http = vertx.createHttpClient();

@@ -77,6 +77,9 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
       onRemoved(route);
       return;
     }
+    if (offer.depth() == 1) {
+      LOG.infof("requests waiting function=%s ready=%d", route.key(), route.readyCount());
+    }
     if (offer.poke()) {
       poke.poke(route.key(), offer.depth());
     }

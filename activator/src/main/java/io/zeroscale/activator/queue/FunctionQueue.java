@@ -6,6 +6,7 @@ import io.zeroscale.router.route.Replica;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The bounded FIFO of requests waiting for one function, with what the activator remembers about
@@ -13,6 +14,8 @@ import java.util.List;
  * never calls out while holding it.
  */
 final class FunctionQueue {
+
+  private static final Logger LOG = Logger.getLogger(FunctionQueue.class);
 
   /** A request taken from the queue together with the replica slot reserved for it. */
   record Dispatch(Exchange exchange, Replica replica) {}
@@ -87,8 +90,10 @@ final class FunctionQueue {
       return List.of();
     }
     if (coldStartNanos != 0) {
-      meters.coldStart(System.nanoTime() - coldStartNanos);
+      long nanos = System.nanoTime() - coldStartNanos;
       coldStartNanos = 0;
+      meters.coldStart(nanos);
+      LOG.infof("cold start done function=%s durationMs=%d", route.key(), nanos / 1_000_000);
     }
     return out;
   }

@@ -11,8 +11,9 @@ import io.zeroscale.api.stats.FunctionLoad;
 public final class FunctionLoadMeter {
 
   private final FunctionKey key;
-  private int inFlight;
-  private int queued;
+  // Written under the lock, read without it on the hot path.
+  private volatile int inFlight;
+  private volatile int queued;
   private long requests;
   private long windowStartNanos;
   private long lastChangeNanos;
@@ -46,12 +47,12 @@ public final class FunctionLoadMeter {
   }
 
   /** Requests proxied to replicas now. */
-  public synchronized int inFlight() {
+  public int inFlight() {
     return inFlight;
   }
 
   /** Requests waiting in the activator now; read on every routed request (FIFO fairness). */
-  public synchronized int queued() {
+  public int queued() {
     return queued;
   }
 
@@ -59,8 +60,8 @@ public final class FunctionLoadMeter {
     long now = System.nanoTime();
     area += (double) (inFlight + queued) * (now - lastChangeNanos);
     lastChangeNanos = now;
-    inFlight += inFlightDelta;
-    queued += queuedDelta;
+    inFlight = inFlight + inFlightDelta;
+    queued = queued + queuedDelta;
   }
 
   /** The load since the previous call; starts a new window. */

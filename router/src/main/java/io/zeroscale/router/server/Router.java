@@ -9,7 +9,6 @@ import io.zeroscale.router.route.RoutingTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /** The router's HTTP server: {@code config.instances()} verticles sharing one port. */
@@ -36,7 +35,6 @@ public final class Router {
     // Port 0: pick one free port up front so every instance shares it.
     int port = config.port() == 0 ? freePort() : config.port();
     int instances = Math.max(1, config.instances());
-    AtomicInteger actual = new AtomicInteger(port);
     return vertx
         .deployVerticle(
             () -> new RouterVerticle(config, port, table, handoff),
@@ -46,11 +44,11 @@ public final class Router {
               LOG.infof(
                   "router listening host=%s port=%d instances=%d domain=%s nativeTransport=%s",
                   config.host(),
-                  actual.get(),
+                  port,
                   instances,
                   config.domain(),
                   vertx.isNativeTransportEnabled());
-              return new Router(vertx, id, actual.get());
+              return new Router(vertx, id, port);
             });
   }
 

@@ -54,10 +54,6 @@ final class RouterVerticle extends AbstractVerticle {
     server.requestHandler(this::handle).listen().<Void>mapEmpty().onComplete(started);
   }
 
-  int actualPort() {
-    return server.actualPort();
-  }
-
   private void handle(HttpServerRequest request) {
     // Held until a replica is connected: the body then streams straight through.
     request.pause();
