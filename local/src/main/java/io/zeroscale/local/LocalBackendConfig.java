@@ -93,6 +93,22 @@ public record LocalBackendConfig(
         replicaHost);
   }
 
+  public LocalBackendConfig withProbeInterval(Duration value) {
+    return new LocalBackendConfig(
+        dataDir,
+        portRangeStart,
+        portRangeEnd,
+        value,
+        startTimeout,
+        maxConcurrentStarts,
+        drainTimeout,
+        stopGracePeriod,
+        restartBackoff,
+        maxRestartBackoff,
+        logFilesPerFunction,
+        replicaHost);
+  }
+
   public LocalBackendConfig withStartTimeout(Duration value) {
     return new LocalBackendConfig(
         dataDir,

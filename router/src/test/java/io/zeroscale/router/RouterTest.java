@@ -304,4 +304,20 @@ class RouterTest {
     assertThat(await(client.get("/fn/default/hello/")).status()).isEqualTo(404);
     assertThat(registry.find("zeroscale.requests").tag("function", "hello").meters()).isEmpty();
   }
+
+  @Test
+  void inFlightStaysCountableAfterTheEndpointIsRemovedUntilTheRequestEnds() throws Exception {
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+    Future<Reply> reply = client.get("/fn/default/hello/long");
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+
+    endpoints.set(HELLO);
+
+    assertThat(table.count(HELLO, "a")).isEqualTo(1);
+    a.releaseHeld();
+    assertThat(await(reply).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+  }
 }

@@ -89,6 +89,11 @@ final class ReplicaLauncher implements AutoCloseable {
     env.put("PORT", Integer.toString(port));
     env.put("ZEROSCALE_FUNCTION", key.toString());
     env.put("ZEROSCALE_REPLICA", replicaId);
+    // function-runtime enforces the hard limit too, for callers that bypass the router.
+    int hardLimit = spec.scalingOrDefaults().containerConcurrency();
+    if (hardLimit > 0) {
+      env.put("ZEROSCALE_CONTAINER_CONCURRENCY", Integer.toString(hardLimit));
+    }
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     return builder;

@@ -98,6 +98,7 @@ public final class Forwarder {
     // The activator's wait timeout governs from here; the response timeout restarts on forward.
     exchange.cancelTimer();
     exchange.timer(-1);
+    exchange.tried().clear();
     handoff.accept(exchange);
   }
 

@@ -93,6 +93,14 @@ public final class FunctionRoute {
         readyNow.add(replica);
       }
     }
+    // A replica dropped from the snapshot while requests still run on it stays countable, so a
+    // backend that removes an endpoint first and then waits for its in-flight count sees the truth.
+    for (Replica gone : previous.values()) {
+      if (!next.containsKey(gone.id()) && gone.inFlight() > 0) {
+        gone.state(Endpoint.State.TERMINATING);
+        next.put(gone.id(), gone);
+      }
+    }
     byId = Map.copyOf(next);
     ready = readyNow.toArray(new Replica[0]);
   }
