@@ -1,5 +1,6 @@
 package io.zeroscale.api.function;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,24 @@ public record FunctionSpec(
   public Duration timeoutDuration() {
     return DurationText.parse(timeout == null ? DEFAULT_TIMEOUT : timeout);
   }
+
+  /**
+   * The part of the spec a running replica embodies. A change to it replaces the replicas; a change
+   * to anything else (timeout, scaling) applies without restarting any.
+   */
+  @JsonIgnore
+  public Workload workload() {
+    return new Workload(image, command, workingDir, port, env, readiness);
+  }
+
+  /** What a replica is started from; see {@link #workload()}. */
+  public record Workload(
+      String image,
+      List<String> command,
+      String workingDir,
+      Integer port,
+      Map<String, String> env,
+      ReadinessSpec readiness) {}
 
   /** The scaling spec, never null. */
   public ScalingSpec scalingOrDefaults() {

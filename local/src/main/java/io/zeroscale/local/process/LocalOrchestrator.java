@@ -146,7 +146,10 @@ public final class LocalOrchestrator implements Orchestrator, Endpoints, AutoClo
     synchronized (lock) {
       requireOpen();
       FunctionReplicas f = functions.computeIfAbsent(key, k -> new FunctionReplicas(k, 0));
-      boolean changed = f.function != null && !f.function.spec().equals(applied.spec());
+      // Only a change to what a replica runs rolls the replicas; new scaling bounds or a new
+      // timeout apply to the running ones.
+      boolean changed =
+          f.function != null && !f.function.spec().workload().equals(applied.spec().workload());
       if (f.function == null || changed) {
         LOG.infof(
             "function applied function=%s generation=%s desired=%d specChanged=%s",
@@ -259,7 +262,8 @@ public final class LocalOrchestrator implements Orchestrator, Endpoints, AutoClo
       if (r.state == ReplicaState.TERMINATING) {
         continue;
       }
-      boolean upToDate = f.function != null && r.spec.equals(f.function.spec());
+      boolean upToDate =
+          f.function != null && r.spec.workload().equals(f.function.spec().workload());
       (upToDate ? current : outdated).add(r);
     }
     int missing = want - current.size();

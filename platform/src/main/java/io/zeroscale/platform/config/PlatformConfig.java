@@ -1,0 +1,115 @@
+package io.zeroscale.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every setting of the platform, under {@code zeroscale.} (system property, environment variable
+ * such as {@code ZEROSCALE_ROUTER_PORT}, or application.properties). docs/configuration.md lists
+ * them with what each trades.
+ */
+@ConfigMapping(prefix = "zeroscale")
+public interface PlatformConfig {
+
+  /**
+   * Which parts run in this instance: {@code router}, {@code activator}, {@code autoscaler}, {@code
+   * controller}, or {@code all}. The local backend keeps replicas in this process, so it needs
+   * {@code all}.
+   */
+  @WithDefault("all")
+  Set<Role> roles();
+
+  /** Where the local backend keeps functions, desired scale, pid files and replica logs. */
+  @WithDefault(".zeroscale")
+  Path dataDir();
+
+  Router router();
+
+  Activator activator();
+
+  Autoscaler autoscaler();
+
+  Local local();
+
+  /** The parts of the platform; {@code all} is every one. */
+  enum Role {
+    ALL,
+    ROUTER,
+    ACTIVATOR,
+    AUTOSCALER,
+    CONTROLLER
+  }
+
+  /** The request path into functions. */
+  interface Router {
+    /** Port serving function calls. 0 picks a free port (tests). */
+    @WithDefault("8080")
+    int port();
+
+    /** Interface to listen on. */
+    @WithDefault("0.0.0.0")
+    String host();
+
+    /** Host-based routes are {@code name.namespace.DOMAIN}. */
+    @WithDefault("zeroscale.localhost")
+    String domain();
+
+    /** Base URL users reach the router at (default {@code http://localhost:PORT}). */
+    Optional<String> publicUrl();
+
+    /** Largest request body accepted; bigger ones get 413. */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+
+    /** Event loops serving calls (default: one per core). */
+    Optional<Integer> instances();
+  }
+
+  /** Where requests wait while a function wakes or is full. */
+  interface Activator {
+    /** Requests one function may have waiting; more get 503 with Retry-After. */
+    @WithDefault("5000")
+    int queueCapacity();
+
+    /** Longest a request waits for a replica before a 503. */
+    @WithDefault("60s")
+    Duration maxWait();
+
+    /** Retry-After sent with 503s. */
+    @WithDefault("1s")
+    Duration retryAfter();
+  }
+
+  /** The scaling loop. */
+  interface Autoscaler {
+    /** How often every function's scale is decided (a waiting request decides at once). */
+    @WithDefault("2s")
+    Duration tick();
+  }
+
+  /** The local backend: replicas as child processes. */
+  interface Local {
+    /** Replicas starting at once on this host; JVMs compete for CPU (default: cores). */
+    Optional<Integer> maxConcurrentStarts();
+
+    /** How often a starting replica is probed. */
+    @WithDefault("10ms")
+    Duration probeInterval();
+
+    /** A replica not ready within this is killed and replaced. */
+    @WithDefault("60s")
+    Duration startTimeout();
+
+    /** Longest a stopping replica's in-flight requests may take before SIGTERM. */
+    @WithDefault("30s")
+    Duration drainTimeout();
+
+    /** Time between SIGTERM and SIGKILL. */
+    @WithDefault("10s")
+    Duration stopGracePeriod();
+  }
+}

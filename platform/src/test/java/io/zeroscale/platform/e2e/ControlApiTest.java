@@ -1,0 +1,89 @@
+package io.zeroscale.platform.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The control API's life cycle of a function: create, read, list, replace, logs, delete. */
+@QuarkusTest
+class ControlApiTest {
+
+  private final PlatformClient platform = new PlatformClient();
+
+  @AfterEach
+  void cleanUp() {
+    platform.delete("crud");
+  }
+
+  @Test
+  void createReadReplaceAndDeleteAFunction() {
+    given()
+        .contentType("application/yaml")
+        .body(PlatformClient.echoSpec("crud", "{minScale: 0}"))
+        .post("/api/v1/functions")
+        .then()
+        .statusCode(201)
+        .body("metadata.generation", is(1))
+        .body("spec.scaling.maxScale", is(10))
+        .body("spec.timeout", is("20s"));
+    given()
+        .contentType("application/yaml")
+        .body(PlatformClient.echoSpec("crud", "{minScale: 0}"))
+        .post("/api/v1/functions")
+        .then()
+        .statusCode(409)
+        .body("hint", containsString("PUT"));
+
+    given().get("/api/v1/functions").then().statusCode(200).body("metadata.name", hasItem("crud"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/functions/default/crud")
+                    .then()
+                    .body("status.url", containsString("/fn/default/crud/"))
+                    .body(
+                        "status.conditions.find { it.type == 'ScaledToZero' }.status", is("True")));
+
+    given()
+        .contentType("application/yaml")
+        .body(PlatformClient.echoSpec("crud", "{minScale: 1}"))
+        .put("/api/v1/functions/default/crud")
+        .then()
+        .statusCode(200)
+        .body("metadata.generation", is(2));
+    await().atMost(Duration.ofSeconds(30)).until(() -> platform.ready("crud") == 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                given()
+                    .get("/api/v1/functions/default/crud/logs?tail=10")
+                    .then()
+                    .statusCode(200)
+                    .body(containsString("echo function listening")));
+
+    given().delete("/api/v1/functions/default/crud").then().statusCode(204);
+    given().get("/api/v1/functions/default/crud").then().statusCode(404);
+    given().delete("/api/v1/functions/default/crud").then().statusCode(404);
+  }
+
+  @Test
+  void aNameInTheBodyMustMatchTheUrl() {
+    given()
+        .contentType("application/yaml")
+        .body(PlatformClient.echoSpec("other", "{}"))
+        .put("/api/v1/functions/default/crud")
+        .then()
+        .statusCode(400)
+        .body("problems[0].field", is("metadata.name"));
+  }
+}
