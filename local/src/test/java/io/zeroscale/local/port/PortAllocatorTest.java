@@ -28,10 +28,8 @@ class PortAllocatorTest {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress("127.0.0.1", 0));
       int port = taken.getLocalPort();
-      PortAllocator ports = new PortAllocator(port, Math.min(port + 1, 65535));
-      if (port < 65535) {
-        assertThat(ports.allocate()).isEqualTo(port + 1);
-      }
+      // A one-port range: whether the neighbouring ports are free depends on the machine.
+      PortAllocator ports = new PortAllocator(port, port);
       assertThatThrownBy(ports::allocate)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("widen the port range");
