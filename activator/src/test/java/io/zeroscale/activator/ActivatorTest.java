@@ -270,12 +270,12 @@ class ActivatorTest {
   @Test
   void refusedConnectionsAtAReadyReplicaAreRetriedUntilAGoodOneAppears() throws Exception {
     start(ActivatorConfig.defaults(), 0);
-    endpoints.set(HELLO, ready("dead", Backend.freePort()));
+    endpoints.set(HELLO, ready("dead", Backend.refusingPort()));
 
     Future<Reply> reply = client.get("/fn/default/hello/late");
     await().atMost(WAIT).until(() -> !pokes.isEmpty());
     Backend good = backend("good");
-    endpoints.set(HELLO, ready("dead", Backend.freePort()), ready("good", good.port()));
+    endpoints.set(HELLO, ready("dead", Backend.refusingPort()), ready("good", good.port()));
 
     Reply answer = await(reply);
     assertThat(answer.status()).isEqualTo(200);

@@ -246,7 +246,7 @@ class RouterTest {
   @Test
   void refusedConnectionIsRetriedOnAnotherReadyReplica() throws Exception {
     Backend good = backend("good");
-    endpoints.set(HELLO, ready("dead", Backend.freePort()), ready("good", good.port()));
+    endpoints.set(HELLO, ready("dead", Backend.refusingPort()), ready("good", good.port()));
 
     for (int i = 0; i < 10; i++) {
       Reply reply = await(client.get("/fn/default/hello/" + i));

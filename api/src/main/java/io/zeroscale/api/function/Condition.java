@@ -1,5 +1,6 @@
 package io.zeroscale.api.function;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -13,6 +14,7 @@ public record Condition(
   public static final String SCALED_TO_ZERO = "ScaledToZero";
   public static final String SPEC_VALID = "SpecValid";
 
+  @JsonIgnore
   public boolean isTrue() {
     return "True".equals(status);
   }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param readiness how to tell that a replica can serve
  * @param scaling how the function scales
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FunctionSpec(
     String image,
     List<String> command,

@@ -92,8 +92,15 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
       route = new FunctionRoute(key, load, new FunctionMeters(registry, key, load), forwarding);
       route.endpoints(snapshots.getOrDefault(key, List.of()));
     }
+    long timeoutBefore = added ? -1 : route.timeoutMillis();
+    int limitBefore = added ? -1 : route.containerConcurrency();
     route.spec(function);
     routes.put(key, route);
+    if (!added
+        && timeoutBefore == route.timeoutMillis()
+        && limitBefore == route.containerConcurrency()) {
+      return; // a status write or a change the data path does not use: nothing to log or do
+    }
     LOG.infof(
         "route %s function=%s timeoutMs=%d containerConcurrency=%d ready=%d",
         added ? "added" : "updated",

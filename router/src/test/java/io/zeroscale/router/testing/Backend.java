@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +95,18 @@ public final class Backend implements AutoCloseable {
     request.pipeTo(request.response());
   }
 
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
+  private static final java.util.List<java.net.Socket> HELD = new java.util.ArrayList<>();
+
+  /**
+   * A port that refuses connections for the rest of the test run: bound by a socket that never
+   * listens, so no other server or outgoing connection can take it (a port merely found free can be
+   * handed to someone else a moment later).
+   */
+  public static synchronized int refusingPort() {
+    try {
+      java.net.Socket socket = new java.net.Socket();
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      HELD.add(socket);
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
