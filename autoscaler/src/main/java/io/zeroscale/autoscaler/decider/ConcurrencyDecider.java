@@ -10,8 +10,10 @@ import java.util.Locale;
  * The first-cut decider: replicas follow concurrency, with scale to zero after a grace period.
  *
  * <ul>
- *   <li>Under load: {@code clamp(ceil((concurrency + queued) / target), minScale, maxScale)}, and
- *       never below 1 while anything is in flight or waiting.
+ *   <li>Under load: {@code clamp(ceil(max(concurrency, inFlight + queued) / target), minScale,
+ *       maxScale)}, and never below 1 while anything is in flight or waiting. The average already
+ *       counts queued requests (the data path measures proxied + queued); the instantaneous backlog
+ *       is a floor so that a burst at the end of a tick is not averaged away.
  *   <li>Waking from zero: the first step is sized by the queue, {@code ceil(queued / target)}, at
  *       least 1, so a burst that arrives at zero does not wait for one replica per tick.
  *   <li>Idle: down to 1 (or minScale) at once, and to minScale (0 by default) only once nothing was
@@ -43,15 +45,17 @@ public final class ConcurrencyDecider implements Decider {
                 + bounds(wanted, desired),
             next);
       }
-      double load = inputs.averageConcurrency() + inputs.queued();
+      int backlog = inputs.inFlight() + inputs.queued();
+      double load = Math.max(inputs.averageConcurrency(), backlog);
       int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(load / target));
       int desired = clamp(wanted, Math.max(1, min), max);
       return new Decision(
           desired,
           String.format(
                   Locale.ROOT,
-                  "concurrency %.1f + queued %d / target %d",
+                  "max(concurrency %.1f, in flight %d + queued %d) / target %d",
                   inputs.averageConcurrency(),
+                  inputs.inFlight(),
                   inputs.queued(),
                   target)
               + bounds(wanted, desired),

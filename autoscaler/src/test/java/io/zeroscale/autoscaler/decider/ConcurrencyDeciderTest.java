@@ -20,21 +20,28 @@ class ConcurrencyDeciderTest {
   /** minScale, maxScale, target, grace (the knobs), then inputs, idle time, expectation. */
   static Stream<Arguments> rules() {
     return Stream.of(
-        // Under load: ceil((concurrency + queued) / target), bounded.
+        // Under load: ceil(max(concurrency, inFlight + queued) / target), bounded.
         row(
             "scalesUpWithConcurrencyOverTarget",
             spec(0, 10, 10, "30s"),
             load(1, 23.0, 0),
             0,
             3,
-            "concurrency 23.0 + queued 0 / target 10 -> 3"),
+            "max(concurrency 23.0, in flight 23 + queued 0) / target 10 -> 3"),
         row(
-            "addsQueuedRequestsToConcurrency",
+            "queuedRequestsAreAFloorUnderTheAverage",
+            spec(0, 10, 10, "30s"),
+            load(2, 5.0, 25),
+            0,
+            3,
+            "max(concurrency 5.0, in flight 0 + queued 25) / target 10 -> 3"),
+        row(
+            "queuedRequestsAreNotCountedTwice",
             spec(0, 10, 10, "30s"),
             load(2, 15.0, 10),
             0,
-            3,
-            "concurrency 15.0 + queued 10 / target 10 -> 3"),
+            2,
+            "max(concurrency 15.0, in flight 5 + queued 10) / target 10 -> 2"),
         row(
             "scalesDownWhenConcurrencyDrops",
             spec(0, 10, 10, "30s"),
@@ -272,6 +279,8 @@ class ConcurrencyDeciderTest {
 
   /** Load on a function that has {@code desired} replicas, all ready. */
   private static ScaleInputs load(int desired, double concurrency, int queued) {
-    return new ScaleInputs(desired, desired, concurrency, (int) concurrency, queued, 1);
+    // The data path's average counts queued requests too; in flight is the rest of it.
+    int inFlight = Math.max(0, (int) concurrency - queued);
+    return new ScaleInputs(desired, desired, concurrency, inFlight, queued, 1);
   }
 }

@@ -126,10 +126,10 @@ class ScalingLoopTest {
     catalog.put(function("hello", 10, "30s"));
     orchestrator.restore(hello, 1);
     router.set(new FunctionLoad(hello, 14.0, 14, 0, 100));
-    activator.set(new FunctionLoad(hello, 6.0, 0, 5, 5));
+    activator.set(new FunctionLoad(hello, 6.0, 0, 15, 5));
     start(FAST_TICK);
 
-    // (14 + 6) concurrency + 5 queued over target 10
+    // max(14 + 6 concurrency, 14 in flight + 15 queued) = 29 over target 10
     await().atMost(WAIT).until(() -> orchestrator.desired(hello) == 3);
   }
 
