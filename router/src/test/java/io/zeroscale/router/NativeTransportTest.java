@@ -1,6 +1,6 @@
 package io.zeroscale.router;
 
-import static io.zeroscale.router.testing.InMemoryEndpoints.ready;
+import static io.zeroscale.api.testing.InMemoryEndpoints.ready;
 import static io.zeroscale.router.testing.TestClient.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -9,12 +9,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.testing.InMemoryCatalog;
+import io.zeroscale.api.testing.InMemoryEndpoints;
 import io.zeroscale.router.proxy.Handoff;
 import io.zeroscale.router.route.RoutingTable;
 import io.zeroscale.router.server.Router;
 import io.zeroscale.router.testing.Backend;
-import io.zeroscale.router.testing.InMemoryCatalog;
-import io.zeroscale.router.testing.InMemoryEndpoints;
 import io.zeroscale.router.testing.TestClient;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import io.zeroscale.api.function.FunctionSpec;
 import io.zeroscale.api.function.ObjectMeta;
 import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.api.testing.InMemoryCatalog;
 import io.zeroscale.autoscaler.AutoscalerConfig;
 import io.zeroscale.autoscaler.decider.ConcurrencyDecider;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.zeroscale.router.testing;
+package io.zeroscale.api.testing;
 
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
