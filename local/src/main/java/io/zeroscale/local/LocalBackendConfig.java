@@ -23,6 +23,9 @@ import java.util.Objects;
  * @param restartBackoff pause after the first failed start of a function; doubles with each further
  *     failure in a row (default 1 s)
  * @param maxRestartBackoff cap of that doubling pause (default 30 s)
+ * @param stableUptime how long a replica must stay ready before its function's failures in a row
+ *     are forgotten; a ready replica that crashes sooner counts as a failed start and its
+ *     replacement waits out the restart backoff (default 60 s)
  * @param logFilesPerFunction replica log files kept per function; older ones are deleted when a new
  *     replica starts (default 10)
  * @param replicaHost address replicas are reached at (default 127.0.0.1)
@@ -38,6 +41,7 @@ public record LocalBackendConfig(
     Duration stopGracePeriod,
     Duration restartBackoff,
     Duration maxRestartBackoff,
+    Duration stableUptime,
     int logFilesPerFunction,
     String replicaHost) {
 
@@ -73,6 +77,7 @@ public record LocalBackendConfig(
         Duration.ofSeconds(10),
         Duration.ofSeconds(1),
         Duration.ofSeconds(30),
+        Duration.ofSeconds(60),
         10,
         "127.0.0.1");
   }
@@ -89,6 +94,7 @@ public record LocalBackendConfig(
         stopGracePeriod,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         logFilesPerFunction,
         replicaHost);
   }
@@ -105,6 +111,7 @@ public record LocalBackendConfig(
         stopGracePeriod,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         logFilesPerFunction,
         replicaHost);
   }
@@ -121,6 +128,7 @@ public record LocalBackendConfig(
         stopGracePeriod,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         logFilesPerFunction,
         replicaHost);
   }
@@ -137,6 +145,7 @@ public record LocalBackendConfig(
         stopGracePeriod,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         logFilesPerFunction,
         replicaHost);
   }
@@ -153,6 +162,7 @@ public record LocalBackendConfig(
         stopGracePeriod,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         logFilesPerFunction,
         replicaHost);
   }
@@ -169,6 +179,7 @@ public record LocalBackendConfig(
         value,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         logFilesPerFunction,
         replicaHost);
   }
@@ -185,6 +196,24 @@ public record LocalBackendConfig(
         stopGracePeriod,
         first,
         max,
+        stableUptime,
+        logFilesPerFunction,
+        replicaHost);
+  }
+
+  public LocalBackendConfig withStableUptime(Duration value) {
+    return new LocalBackendConfig(
+        dataDir,
+        portRangeStart,
+        portRangeEnd,
+        probeInterval,
+        startTimeout,
+        maxConcurrentStarts,
+        drainTimeout,
+        stopGracePeriod,
+        restartBackoff,
+        maxRestartBackoff,
+        value,
         logFilesPerFunction,
         replicaHost);
   }
@@ -201,6 +230,7 @@ public record LocalBackendConfig(
         stopGracePeriod,
         restartBackoff,
         maxRestartBackoff,
+        stableUptime,
         value,
         replicaHost);
   }

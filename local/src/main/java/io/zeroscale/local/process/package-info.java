@@ -1,6 +1,8 @@
 /**
- * Replicas as child processes: {@link io.zeroscale.local.process.LocalOrchestrator} keeps the
- * desired count per function and reconciles in the background; the other classes each do one step
- * of a replica's life (launch, readiness probe, graceful stop, pid files, start priority).
+ * Replicas as child processes: {@link io.zeroscale.local.process.LocalOrchestrator} is the SPI
+ * facade, {@link io.zeroscale.local.process.Reconciler} keeps the desired count per function under
+ * one lock and applies the pure {@link io.zeroscale.local.process.ReconcilePlan}, and {@link
+ * io.zeroscale.local.process.ReplicaLife} runs each replica from launch to exit. The other classes
+ * each do one step (launch, readiness probe, graceful stop, pid files, start priority, backoff).
  */
 package io.zeroscale.local.process;
