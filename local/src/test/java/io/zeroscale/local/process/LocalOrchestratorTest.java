@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.spi.Endpoint;
 import io.zeroscale.api.spi.Orchestrator.Scale;
 import io.zeroscale.local.LocalBackendConfig;
@@ -15,12 +16,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -325,6 +329,88 @@ class LocalOrchestratorTest {
                             + orchestrator.current(function.key()).get(0).port()
                             + " replica="
                             + id));
+  }
+
+  @Test
+  void aScalingOrTimeoutChangeKeepsTheRunningReplicas() {
+    LocalOrchestrator orchestrator = open(new LocalOrchestrator(config()));
+    Function v1 = TestFunctions.function("steady", "30s", new ScalingSpec(0, 10, 10, 0, "30s"));
+    FunctionKey key = v1.key();
+    orchestrator.apply(v1);
+    orchestrator.scale(key, 2);
+    awaitReady(orchestrator, key, 2);
+    Map<String, Long> before = pidsById(orchestrator, key);
+
+    orchestrator.apply(TestFunctions.function("steady", "5s", new ScalingSpec(1, 3, 2, 4, "10s")));
+    orchestrator.apply(TestFunctions.function("steady", "7s", new ScalingSpec(0, 5, 1, 0, "1m")));
+
+    // Had the change rolled the replicas, new ones would be starting within a few probe intervals.
+    await()
+        .during(Duration.ofMillis(1500))
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(pidsById(orchestrator, key))
+                  .as("replica ids and pids after a scaling/timeout-only change")
+                  .isEqualTo(before);
+              assertThat(orchestrator.currentScale(key)).isEqualTo(new Scale(2, 2));
+            });
+    assertThat(before.values()).allMatch(pid -> ProcessHandle.of(pid).isPresent());
+  }
+
+  private static Map<String, Long> pidsById(LocalOrchestrator orchestrator, FunctionKey key) {
+    Map<String, Long> pids = new TreeMap<>();
+    orchestrator.replicas(key).forEach(r -> pids.put(r.id(), r.pid()));
+    return pids;
+  }
+
+  @Test
+  void aReplicaCrashingRightAfterReadyIsReplacedWithGrowingBackoff() {
+    LocalBackendConfig config = config();
+    LocalOrchestrator orchestrator = open(new LocalOrchestrator(config));
+    Function function =
+        TestFunctions.function("crashloop", Map.of("EXIT_AFTER_FIRST_REQUEST_MS", "200"));
+    FunctionKey key = function.key();
+    orchestrator.apply(function);
+    orchestrator.scale(key, 1);
+
+    Map<Integer, StartFailure> failures = new ConcurrentHashMap<>();
+    Map<String, Instant> startedById = new ConcurrentHashMap<>();
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(5))
+        .until(
+            () -> {
+              orchestrator
+                  .lastStartFailure(key)
+                  .ifPresent(f -> failures.putIfAbsent(f.failuresInARow(), f));
+              orchestrator.replicas(key).stream()
+                  .filter(r -> r.startedAt() != null)
+                  .forEach(r -> startedById.putIfAbsent(r.id(), r.startedAt()));
+              return failures.containsKey(3);
+            });
+
+    for (int n = 1; n <= 3; n++) {
+      StartFailure failure = failures.get(n);
+      assertThat(failure).as("failure %d in a row was reported", n).isNotNull();
+      assertThat(failure.reason())
+          .contains("exited with code 4", "after becoming ready", "zeroscale logs crashloop");
+      Duration expected =
+          RestartBackoff.pauseAfter(n, config.restartBackoff(), config.maxRestartBackoff());
+      assertThat(Duration.between(failure.at(), failure.retryAt()))
+          .as("pause after failure %d", n)
+          .isEqualTo(expected);
+    }
+    assertThat(Duration.between(failures.get(3).at(), failures.get(3).retryAt()))
+        .isGreaterThan(Duration.between(failures.get(1).at(), failures.get(1).retryAt()));
+    // Not a tight loop: every replacement was launched only once the pause before it was over.
+    for (int n = 1; n <= 2; n++) {
+      StartFailure failure = failures.get(n);
+      assertThat(startedById.values())
+          .as("replicas launched between failure %d and its retryAt", n)
+          .noneMatch(t -> t.isAfter(failure.at()) && t.isBefore(failure.retryAt()));
+    }
+    assertThat(orchestrator.logs().tail(key, 200)).anyMatch(l -> l.endsWith("crashing as asked"));
   }
 
   @Test

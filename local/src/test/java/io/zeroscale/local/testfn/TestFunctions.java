@@ -3,6 +3,7 @@ package io.zeroscale.local.testfn;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionSpec;
 import io.zeroscale.api.function.ObjectMeta;
+import io.zeroscale.api.function.ScalingSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,13 @@ public final class TestFunctions {
     return Function.of(
         ObjectMeta.of("test", name),
         new FunctionSpec(null, command(), null, null, env, null, null, null));
+  }
+
+  /** A function with the given request timeout and scaling bounds, which a replica never reads. */
+  public static Function function(String name, String timeout, ScalingSpec scaling) {
+    return Function.of(
+        ObjectMeta.of("test", name),
+        new FunctionSpec(null, command(), null, null, Map.of(), timeout, null, scaling));
   }
 
   public static Function function(String name) {
