@@ -369,7 +369,7 @@ class LocalOrchestratorTest {
     LocalBackendConfig config = config();
     LocalOrchestrator orchestrator = open(new LocalOrchestrator(config));
     Function function =
-        TestFunctions.function("crashloop", Map.of("EXIT_AFTER_FIRST_REQUEST_MS", "200"));
+        TestFunctions.function("crashloop", Map.of("EXIT_AFTER_FIRST_REQUEST_MS", "1000"));
     FunctionKey key = function.key();
     orchestrator.apply(function);
     orchestrator.scale(key, 1);
