@@ -11,6 +11,6 @@ public class SmallLimitsProfile implements QuarkusTestProfile {
         "zeroscale.activator.queue-capacity", "5",
         "zeroscale.activator.max-wait", "3s",
         "zeroscale.router.max-body-bytes", "1024",
-        "zeroscale.data-dir", "target/zeroscale-small-limits");
+        "zeroscale.data-dir", "target/zeroscale-small-limits/" + java.util.UUID.randomUUID());
   }
 }
