@@ -12,11 +12,23 @@ import java.time.Duration;
  *     zeroscale.localhost})
  * @param instances HTTP server verticle instances, one event loop each (default: available cores)
  * @param maxBodyBytes largest request body accepted; larger ones get 413 (default 10 MiB)
- * @param clientPoolSize connections kept per replica by each instance's HTTP client (default 64)
- * @param connectTimeout longest wait to get a connection to a replica before another is tried
- *     (default 5s)
+ * @param clientPoolSize connections kept per replica by each instance's HTTP client (default 1024).
+ *     Not meant as a concurrency cap (a function's {@code containerConcurrency} is that): a request
+ *     beyond it waits for a free connection, bounded by the function's timeout, so keep it above
+ *     the concurrency one replica is expected to take divided by {@code instances}
+ * @param connectTimeout longest TCP connect to a replica before another is tried (default 5s); a
+ *     failed connect keeps new requests off the replica for {@code refusedBackoff}. Waiting for a
+ *     pooled connection is not bounded by it
  * @param refusedBackoff how long a replica that refused a connection gets no new requests (default
  *     200ms), so a dying replica is not hammered while its endpoint is still listed ready
+ * @param clientKeepAliveTimeout how long an idle connection to a replica is kept for reuse (default
+ *     4s): below the idle timeout of common servers (Node's is 5s) so a reused connection is not
+ *     closed by the replica under a request
+ * @param serverIdleTimeout a client connection with nothing read or written for this long is closed
+ *     (default 0: off). Off by default because a request waiting for a slow function is silent too
+ *     and function timeouts have no upper bound; per request, the function's timeout already bounds
+ *     the wait for headers and every silence after them, whichever side stalls. Set it above the
+ *     longest function timeout to also shed idle keep-alive connections
  */
 public record RouterConfig(
     String host,
@@ -26,15 +38,19 @@ public record RouterConfig(
     long maxBodyBytes,
     int clientPoolSize,
     Duration connectTimeout,
-    Duration refusedBackoff) {
+    Duration refusedBackoff,
+    Duration clientKeepAliveTimeout,
+    Duration serverIdleTimeout) {
 
   public static final String DEFAULT_HOST = "0.0.0.0";
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DOMAIN = "zeroscale.localhost";
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
-  public static final int DEFAULT_CLIENT_POOL_SIZE = 64;
+  public static final int DEFAULT_CLIENT_POOL_SIZE = 1024;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_REFUSED_BACKOFF = Duration.ofMillis(200);
+  public static final Duration DEFAULT_CLIENT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(4);
+  public static final Duration DEFAULT_SERVER_IDLE_TIMEOUT = Duration.ZERO;
 
   public static RouterConfig defaults() {
     return new RouterConfig(
@@ -45,7 +61,9 @@ public record RouterConfig(
         DEFAULT_MAX_BODY_BYTES,
         DEFAULT_CLIENT_POOL_SIZE,
         DEFAULT_CONNECT_TIMEOUT,
-        DEFAULT_REFUSED_BACKOFF);
+        DEFAULT_REFUSED_BACKOFF,
+        DEFAULT_CLIENT_KEEP_ALIVE_TIMEOUT,
+        DEFAULT_SERVER_IDLE_TIMEOUT);
   }
 
   public RouterConfig withPort(int value) {
@@ -57,7 +75,9 @@ public record RouterConfig(
         maxBodyBytes,
         clientPoolSize,
         connectTimeout,
-        refusedBackoff);
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
   }
 
   public RouterConfig withHost(String value) {
@@ -69,21 +89,92 @@ public record RouterConfig(
         maxBodyBytes,
         clientPoolSize,
         connectTimeout,
-        refusedBackoff);
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
   }
 
   public RouterConfig withInstances(int value) {
     return new RouterConfig(
-        host, port, domain, value, maxBodyBytes, clientPoolSize, connectTimeout, refusedBackoff);
+        host,
+        port,
+        domain,
+        value,
+        maxBodyBytes,
+        clientPoolSize,
+        connectTimeout,
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
   }
 
   public RouterConfig withMaxBodyBytes(long value) {
     return new RouterConfig(
-        host, port, domain, instances, value, clientPoolSize, connectTimeout, refusedBackoff);
+        host,
+        port,
+        domain,
+        instances,
+        value,
+        clientPoolSize,
+        connectTimeout,
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
   }
 
   public RouterConfig withDomain(String value) {
     return new RouterConfig(
-        host, port, value, instances, maxBodyBytes, clientPoolSize, connectTimeout, refusedBackoff);
+        host,
+        port,
+        value,
+        instances,
+        maxBodyBytes,
+        clientPoolSize,
+        connectTimeout,
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
+  }
+
+  public RouterConfig withClientPoolSize(int value) {
+    return new RouterConfig(
+        host,
+        port,
+        domain,
+        instances,
+        maxBodyBytes,
+        value,
+        connectTimeout,
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
+  }
+
+  public RouterConfig withConnectTimeout(Duration value) {
+    return new RouterConfig(
+        host,
+        port,
+        domain,
+        instances,
+        maxBodyBytes,
+        clientPoolSize,
+        value,
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        serverIdleTimeout);
+  }
+
+  public RouterConfig withServerIdleTimeout(Duration value) {
+    return new RouterConfig(
+        host,
+        port,
+        domain,
+        instances,
+        maxBodyBytes,
+        clientPoolSize,
+        connectTimeout,
+        refusedBackoff,
+        clientKeepAliveTimeout,
+        value);
   }
 }

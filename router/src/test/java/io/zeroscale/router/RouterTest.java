@@ -9,10 +9,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.spi.Endpoint;
+import io.zeroscale.api.spi.Endpoints;
+import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.testing.InMemoryCatalog;
 import io.zeroscale.api.testing.InMemoryEndpoints;
@@ -26,6 +33,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -319,5 +327,200 @@ class RouterTest {
     a.releaseHeld();
     assertThat(await(reply).status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+  }
+
+  void restartRouter(RouterConfig config) throws Exception {
+    await(router.close());
+    router = await(Router.start(vertx, config, table, Handoff.REJECT));
+    client.close();
+    client = new TestClient(vertx, router.port());
+  }
+
+  @Test
+  void deletingAFunctionKeepsItsRequestsCountedUntilTheyEndAndLetsThemFinish() throws Exception {
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+    Future<Reply> first = client.get("/fn/default/hello/one");
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+
+    catalog.delete(HELLO);
+    assertThat(table.count(HELLO, "a")).as("after delete").isEqualTo(1);
+
+    // Re-created with the same replica still listed: the new route takes the count over.
+    catalog.put(InMemoryCatalog.function("default", "hello", "30s", 0));
+    assertThat(table.count(HELLO, "a")).as("after re-create").isEqualTo(1);
+    Future<Reply> second = client.get("/fn/default/hello/two");
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 2);
+    assertThat(table.count(HELLO, "a")).isEqualTo(2);
+
+    a.releaseHeld();
+    assertThat(await(first).status()).isEqualTo(200);
+    assertThat(await(second).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+    assertThat(table.totalInFlight()).isZero();
+  }
+
+  @Test
+  void deletedFunctionWithoutRecreationStaysCountedUntilItsRequestEnds() throws Exception {
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+    Future<Reply> reply = client.get("/fn/default/hello/long");
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+
+    catalog.delete(HELLO);
+    endpoints.set(HELLO);
+
+    assertThat(table.count(HELLO, "a")).isEqualTo(1);
+    a.releaseHeld();
+    assertThat(await(reply).status()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+  }
+
+  @Test
+  void answerThatStallsAfterItsHeadersIsCutWithinTheFunctionTimeout() throws Exception {
+    catalog.put(InMemoryCatalog.function("default", "hello", "400ms", 0));
+    Backend a = backend("a");
+    a.handler(request -> request.response().setChunked(true).write("first chunk")); // then nothing
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    var http = vertx.createHttpClient();
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(router.port())
+            .setURI("/fn/default/hello/");
+    var status = new java.util.concurrent.atomic.AtomicInteger();
+    Future<Buffer> body =
+        http.request(options)
+            .compose(r -> r.send())
+            .compose(
+                response -> {
+                  status.set(response.statusCode());
+                  return response.body();
+                });
+
+    await().atMost(Duration.ofSeconds(10)).until(body::isComplete);
+    assertThat(status.get()).as("headers came through").isEqualTo(200);
+    assertThat(body.failed()).as("the stalled answer is reset, not completed").isTrue();
+    await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+    assertThat(registry.get("zeroscale.requests").tag("code", "5xx").counter().count())
+        .isEqualTo(1);
+    http.close();
+  }
+
+  @Test
+  void moreSlowRequestsThanPooledConnectionsWaitForAConnectionInsteadOfFailing() throws Exception {
+    restartRouter(
+        RouterConfig.defaults()
+            .withHost("127.0.0.1")
+            .withPort(0)
+            .withInstances(1)
+            .withClientPoolSize(2)
+            .withConnectTimeout(Duration.ofMillis(100)));
+    Backend a = backend("a");
+    // Each answer takes longer than the connect timeout: requests 3..8 wait for a pooled
+    // connection that long, which must not count as the replica refusing.
+    a.handler(request -> vertx.setTimer(250, id -> request.response().end("a:" + request.uri())));
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      replies.add(client.get("/fn/default/hello/" + i));
+    }
+
+    for (Future<Reply> reply : replies) {
+      assertThat(await(reply).status()).isEqualTo(200);
+    }
+    assertThat(a.peak.get()).as("the pool bounds connections to the replica").isEqualTo(2);
+    assertThat(table.route(HELLO).replica("a").refusing(System.nanoTime())).isFalse();
+  }
+
+  @Test
+  void h2cUpgradeIsIgnoredAndAnsweredInHttp11() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+    var h2c =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(true));
+    RequestOptions options =
+        new RequestOptions()
+            .setHost("127.0.0.1")
+            .setPort(router.port())
+            .setMethod(HttpMethod.POST)
+            .setURI("/fn/default/hello/h2");
+
+    List<Object> seen =
+        await(
+            h2c.request(options)
+                .compose(r -> r.send(Buffer.buffer("body")))
+                .compose(
+                    r ->
+                        r.body()
+                            .map(b -> List.<Object>of(r.version(), r.statusCode(), b.toString()))));
+
+    assertThat(seen).containsExactly(HttpVersion.HTTP_1_1, 200, "a:/h2");
+    h2c.close();
+  }
+
+  @Test
+  void tableIsFilledWhenStartReturnsEvenIfTheWatchesReplayLater() throws Exception {
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+    // Watches that never replay (as if the replay were still on its way on another thread).
+    FunctionCatalog lateCatalog = new LateCatalog(catalog);
+    Endpoints lateEndpoints =
+        new Endpoints() {
+          @Override
+          public List<Endpoint> current(FunctionKey key) {
+            return endpoints.current(key);
+          }
+
+          @Override
+          public AutoCloseable watch(Listener listener) {
+            return () -> {};
+          }
+        };
+    table.close();
+    table = new RoutingTable(lateCatalog, lateEndpoints, registry).start();
+    restartRouter(RouterConfig.defaults().withHost("127.0.0.1").withPort(0).withInstances(1));
+
+    assertThat(table.route(HELLO)).isNotNull();
+    assertThat(table.route(HELLO).readyCount()).isEqualTo(1);
+    assertThat(await(client.get("/fn/default/hello/now")).text()).isEqualTo("a:/now");
+  }
+
+  /** A catalog whose watch delivers nothing yet. */
+  record LateCatalog(InMemoryCatalog inner) implements FunctionCatalog {
+    @Override
+    public List<Function> list() {
+      return inner.list();
+    }
+
+    @Override
+    public Optional<Function> get(FunctionKey key) {
+      return inner.get(key);
+    }
+
+    @Override
+    public Function put(Function function) {
+      return inner.put(function);
+    }
+
+    @Override
+    public boolean delete(FunctionKey key) {
+      return inner.delete(key);
+    }
+
+    @Override
+    public void updateStatus(FunctionKey key, FunctionStatus status) {}
+
+    @Override
+    public AutoCloseable watch(Listener listener) {
+      return () -> {};
+    }
   }
 }

@@ -1,8 +1,10 @@
 package io.zeroscale.router.proxy;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 
 /** JSON error answers of the data path: {@code {"error": ..., "hint": ...}}. */
@@ -13,9 +15,12 @@ public final class ErrorReply {
   /**
    * Answers with a JSON error unless the response has started (then the stream is reset, the only
    * honest signal left). {@code retryAfter} > 0 adds {@code Retry-After}; {@code close} closes the
-   * connection afterwards (used when the request body was not read).
+   * HTTP/1 connection afterwards (used when the request body was not read); on HTTP/2 only the
+   * stream ends, never the connection other requests share.
+   *
+   * @return completes when the answer is written (or at once when nothing is left to send)
    */
-  public static void send(
+  public static Future<Void> send(
       HttpServerRequest request,
       int status,
       String error,
@@ -24,11 +29,11 @@ public final class ErrorReply {
       boolean close) {
     HttpServerResponse response = request.response();
     if (response.ended() || response.closed()) {
-      return;
+      return Future.succeededFuture();
     }
     if (response.headWritten()) {
       response.reset();
-      return;
+      return Future.succeededFuture();
     }
     JsonObject body = new JsonObject().put("error", error);
     if (hint != null) {
@@ -42,13 +47,15 @@ public final class ErrorReply {
     if (retryAfter > 0) {
       response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
     }
-    if (close) {
+    if (close && request.version() != HttpVersion.HTTP_2) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
-      response.end(body.encode()).onComplete(done -> request.connection().close());
-    } else {
-      response.end(body.encode());
-      // Drain (and drop) whatever body the client still sends, so the connection stays usable.
-      request.resume();
+      Future<Void> written = response.end(body.encode());
+      written.onComplete(done -> request.connection().close());
+      return written;
     }
+    Future<Void> written = response.end(body.encode());
+    // Drain (and drop) whatever body the client still sends, so the connection stays usable.
+    request.resume();
+    return written;
   }
 }

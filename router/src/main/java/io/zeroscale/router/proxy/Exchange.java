@@ -1,6 +1,8 @@
 package io.zeroscale.router.proxy;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpServerRequest;
 import io.zeroscale.router.route.FunctionRoute;
@@ -28,6 +30,7 @@ public final class Exchange {
   private List<Replica> tried;
   private long bodyBytes;
   private long queuedSinceNanos;
+  private long lastChunkNanos;
 
   Exchange(
       HttpServerRequest request,
@@ -84,9 +87,23 @@ public final class Exchange {
     context.runOnContext(v -> forwarder.forward(this, reserved));
   }
 
-  /** Answers with a JSON error; callable from any thread. */
-  public void reject(int status, String error, String hint, int retryAfterSeconds) {
-    context.runOnContext(v -> fail(status, error, hint, retryAfterSeconds, false));
+  /**
+   * Answers with a JSON error; callable from any thread. The future completes once the answer is
+   * written (or at once if the exchange had finished), so a shutdown can wait for it.
+   */
+  public Future<Void> reject(int status, String error, String hint, int retryAfterSeconds) {
+    return reject(status, error, hint, retryAfterSeconds, false);
+  }
+
+  /**
+   * As {@link #reject(int, String, String, int)}; {@code close} also closes an HTTP/1 connection.
+   */
+  public Future<Void> reject(
+      int status, String error, String hint, int retryAfterSeconds, boolean close) {
+    Promise<Void> written = Promise.promise();
+    context.runOnContext(
+        v -> fail(status, error, hint, retryAfterSeconds, close).onComplete(written));
+    return written.future();
   }
 
   // ---- state, on the request's context only ----
@@ -120,6 +137,15 @@ public final class Exchange {
     return bodyBytes;
   }
 
+  /** A chunk of the answer came from the replica. */
+  void touch() {
+    lastChunkNanos = System.nanoTime();
+  }
+
+  long lastChunkNanos() {
+    return lastChunkNanos;
+  }
+
   void timer(long id) {
     timerId = id;
   }
@@ -147,16 +173,17 @@ public final class Exchange {
   }
 
   /** Ends the exchange with a JSON error (or a reset if the answer has started). */
-  void fail(int status, String error, String hint, int retryAfter, boolean close) {
+  Future<Void> fail(int status, String error, String hint, int retryAfter, boolean close) {
     if (finished) {
-      return;
+      return Future.succeededFuture();
     }
     finished = true;
     cancelTimer();
     resetUpstream();
     releaseReplica();
-    ErrorReply.send(request, status, error, hint, retryAfter, close);
+    Future<Void> written = ErrorReply.send(request, status, error, hint, retryAfter, close);
     route.meters().record(status, startNanos);
+    return written;
   }
 
   /** The client closed its connection before the answer ended. */

@@ -8,10 +8,15 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.zeroscale.router.RouterConfig;
 import io.zeroscale.router.route.FunctionRoute;
 import io.zeroscale.router.route.Replica;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import org.jboss.logging.Logger;
 
 /**
  * The reverse proxy of one event loop: places a request on a replica, streams it both ways with
@@ -24,6 +29,8 @@ import io.zeroscale.router.route.Replica;
  * the replica's slot exactly when the answer ends. It stays a thin layer over the same client.
  */
 public final class Forwarder {
+
+  private static final Logger LOG = Logger.getLogger(Forwarder.class);
 
   private final HttpClient client;
   private final RouterConfig config;
@@ -63,13 +70,15 @@ public final class Forwarder {
       exchange.timer(exchange.context().owner().setTimer(timeout, id -> timedOut(exchange)));
     }
     HttpServerRequest request = exchange.request();
+    // No RequestOptions connect timeout: it would also bound the wait for a pooled connection and
+    // make a busy pool look like a dead replica. TCP connects are bounded by the client's
+    // connectTimeout; the whole wait by the function's timeout (the timer above, 504).
     RequestOptions options =
         new RequestOptions()
             .setHost(replica.host())
             .setPort(replica.port())
             .setMethod(request.method())
-            .setURI(exchange.uri())
-            .setConnectTimeout(config.connectTimeout().toMillis());
+            .setURI(exchange.uri());
     client
         .request(options)
         .onComplete(
@@ -77,14 +86,22 @@ public final class Forwarder {
               if (ar.succeeded()) {
                 send(exchange, ar.result());
               } else {
-                connectFailed(exchange, replica);
+                connectFailed(exchange, replica, ar.cause());
               }
             });
   }
 
   /** Nothing was written: try another ready replica, else give the request to the activator. */
-  private void connectFailed(Exchange exchange, Replica replica) {
-    replica.markRefused(refusedBackoffNanos);
+  private void connectFailed(Exchange exchange, Replica replica, Throwable cause) {
+    // Only a failed TCP connect says the replica is gone or not listening; keep new requests off
+    // it for a moment. Anything else (a closed pooled connection, say) is not the replica's fault.
+    if (isConnectFailure(cause)) {
+      replica.markRefused(refusedBackoffNanos);
+    } else {
+      LOG.debugf(
+          "no connection to replica function=%s replica=%s cause=%s",
+          exchange.route().key(), replica, cause);
+    }
     exchange.releaseReplica();
     if (exchange.finished()) {
       return;
@@ -102,6 +119,18 @@ public final class Forwarder {
     handoff.accept(exchange);
   }
 
+  static boolean isConnectFailure(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      // Netty's ConnectTimeoutException and AnnotatedConnectException extend ConnectException.
+      if (t instanceof ConnectException
+          || t instanceof NoRouteToHostException
+          || t instanceof UnknownHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void send(Exchange exchange, HttpClientRequest upstream) {
     if (exchange.finished()) {
       upstream.reset();
@@ -109,10 +138,14 @@ public final class Forwarder {
       return;
     }
     exchange.upstream(upstream);
+    // Without a handler Vert.x logs upstream failures as context-free ERRORs; the response future
+    // below turns them into the client's answer, so a DEBUG line with the function is enough.
+    upstream.exceptionHandler(
+        t -> LOG.debugf("upstream request failed function=%s cause=%s", exchange.route().key(), t));
     HttpServerRequest request = exchange.request();
     HopByHopHeaders.copy(request.headers(), upstream.headers());
     addForwardedHeaders(request, upstream);
-    if (HopByHopHeaders.isChunked(request.headers())) {
+    if (streamsBodyOfUnknownLength(request)) {
       upstream.setChunked(true);
     }
     upstream.response().onComplete(ar -> respond(exchange, ar.result(), ar.cause()));
@@ -149,6 +182,21 @@ public final class Forwarder {
     request.resume();
   }
 
+  /**
+   * True when the body must go upstream chunked: the client sent it chunked, or (HTTP/2, where a
+   * body needs no Content-Length) it may have one of unknown length. The router's server does not
+   * speak h2c today, so the second case is for a future TLS listener.
+   */
+  private static boolean streamsBodyOfUnknownLength(HttpServerRequest request) {
+    if (HopByHopHeaders.isChunked(request.headers())) {
+      return true;
+    }
+    return request.version() == HttpVersion.HTTP_2
+        && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+        && request.method() != HttpMethod.GET
+        && request.method() != HttpMethod.HEAD;
+  }
+
   private static void addForwardedHeaders(HttpServerRequest request, HttpClientRequest upstream) {
     String client = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
     if (client != null) {
@@ -179,7 +227,12 @@ public final class Forwarder {
           false);
       return;
     }
+    // From the headers on, the function's timeout bounds each silence of the answer instead: a
+    // replica that stalls mid-body (or a client that stops reading, which pauses the replica)
+    // does not hold the replica's slot forever.
     exchange.cancelTimer();
+    exchange.touch();
+    armIdleTimer(exchange);
     HttpServerResponse response = exchange.request().response();
     response.setStatusCode(answer.statusCode());
     response.setStatusMessage(answer.statusMessage());
@@ -190,6 +243,7 @@ public final class Forwarder {
     }
     answer.handler(
         chunk -> {
+          exchange.touch();
           response.write(chunk);
           if (response.writeQueueFull()) {
             answer.pause();
@@ -215,6 +269,43 @@ public final class Forwarder {
 
   private static boolean mayHaveBody(HttpMethod method, int status) {
     return method != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+  }
+
+  private void armIdleTimer(Exchange exchange) {
+    long timeoutNanos = Math.max(1, exchange.route().timeoutMillis()) * 1_000_000;
+    long left = timeoutNanos - (System.nanoTime() - exchange.lastChunkNanos());
+    long delayMillis = Math.max(1, (left + 999_999) / 1_000_000);
+    exchange.timer(
+        exchange
+            .context()
+            .owner()
+            .setTimer(
+                delayMillis,
+                id -> {
+                  exchange.timer(-2);
+                  if (exchange.finished()) {
+                    return;
+                  }
+                  if (System.nanoTime() - exchange.lastChunkNanos() < timeoutNanos) {
+                    armIdleTimer(exchange);
+                  } else {
+                    idleTimedOut(exchange);
+                  }
+                }));
+  }
+
+  /** The answer started but nothing came for the function's timeout: reset both sides. */
+  private void idleTimedOut(Exchange exchange) {
+    exchange.fail(
+        504,
+        "function "
+            + exchange.route().key()
+            + " sent nothing for its timeout of "
+            + exchange.route().timeoutMillis()
+            + " ms in the middle of its answer",
+        null,
+        0,
+        false);
   }
 
   private void timedOut(Exchange exchange) {

@@ -21,6 +21,7 @@ public final class FunctionRoute {
   private final FunctionLoadMeter load;
   private final FunctionMeters meters;
   private final RouteListener listener;
+  private final ReplicaIndex index;
   private volatile long timeoutMillis;
   private volatile int containerConcurrency;
   private volatile Replica[] ready = new Replica[0];
@@ -29,8 +30,13 @@ public final class FunctionRoute {
   private int rotation;
 
   FunctionRoute(
-      FunctionKey key, FunctionLoadMeter load, FunctionMeters meters, RouteListener listener) {
+      FunctionKey key,
+      FunctionLoadMeter load,
+      FunctionMeters meters,
+      RouteListener listener,
+      ReplicaIndex index) {
     this.key = key;
+    this.index = index;
     this.load = load;
     this.meters = meters;
     this.listener = listener;
@@ -66,8 +72,14 @@ public final class FunctionRoute {
     return deleted;
   }
 
-  void markDeleted() {
+  /** The function was deleted: no new requests; replicas stay countable while requests run. */
+  synchronized void markDeleted() {
     deleted = true;
+    ready = new Replica[0];
+    for (Replica replica : byId.values()) {
+      index.retire(replica);
+    }
+    byId = Map.of();
   }
 
   void spec(Function function) {
@@ -78,27 +90,25 @@ public final class FunctionRoute {
 
   /** Applies an endpoint snapshot; replicas keep their identity (and counts) across snapshots. */
   synchronized void endpoints(List<Endpoint> endpoints) {
+    if (deleted) {
+      return;
+    }
     Map<String, Replica> previous = byId;
     Map<String, Replica> next = new HashMap<>();
     List<Replica> readyNow = new ArrayList<>();
     for (Endpoint endpoint : endpoints) {
-      Replica replica = previous.get(endpoint.id());
-      if (replica == null || !replica.sameAddress(endpoint)) {
-        replica = new Replica(endpoint);
-      } else {
-        replica.state(endpoint.state());
-      }
+      Replica replica = index.obtain(key, endpoint);
       next.put(replica.id(), replica);
       if (endpoint.isReady()) {
         readyNow.add(replica);
       }
     }
-    // A replica dropped from the snapshot while requests still run on it stays countable, so a
-    // backend that removes an endpoint first and then waits for its in-flight count sees the truth.
+    // A replica dropped from the snapshot while requests still run on it stays countable (in the
+    // index), so a backend that removes an endpoint first and then waits for its in-flight count
+    // sees the truth.
     for (Replica gone : previous.values()) {
-      if (!next.containsKey(gone.id()) && gone.inFlight() > 0) {
-        gone.state(Endpoint.State.TERMINATING);
-        next.put(gone.id(), gone);
+      if (next.get(gone.id()) != gone) {
+        index.retire(gone);
       }
     }
     byId = Map.copyOf(next);
@@ -156,6 +166,7 @@ public final class FunctionRoute {
   /** Gives a slot back and, when requests wait in the activator, tells it a slot is free. */
   public void release(Replica replica) {
     replica.release();
+    index.released(replica);
     load.proxyEnded();
     if (load.queued() > 0) {
       listener.onCapacity(this);

@@ -1,27 +1,45 @@
 package io.zeroscale.router.route;
 
+import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.spi.Endpoint;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One replica of a function as the router tracks it: its address, its state and the requests the
  * data path has in flight on it. The same object lives across endpoint snapshots so the count
- * survives state changes.
+ * survives state changes, endpoint removal and the deletion (and re-creation) of its function: see
+ * {@link ReplicaIndex}.
  */
 public final class Replica {
 
+  private final FunctionKey key;
   private final String id;
   private final String host;
   private final int port;
   private volatile Endpoint.State state;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile long refusedUntilNanos;
+  // No route lists it any more (endpoint gone or function deleted); dropped when idle.
+  private volatile boolean retired;
 
-  Replica(Endpoint endpoint) {
+  Replica(FunctionKey key, Endpoint endpoint) {
+    this.key = key;
     this.id = endpoint.id();
     this.host = endpoint.host();
     this.port = endpoint.port();
     this.state = endpoint.state();
+  }
+
+  FunctionKey key() {
+    return key;
+  }
+
+  boolean retired() {
+    return retired;
+  }
+
+  void retired(boolean value) {
+    retired = value;
   }
 
   public String id() {
@@ -65,11 +83,13 @@ public final class Replica {
     }
   }
 
-  void release() {
-    inFlight.decrementAndGet();
+  /** Gives one slot back; returns the count left. */
+  int release() {
+    return inFlight.decrementAndGet();
   }
 
-  boolean refusing(long nowNanos) {
+  /** True while new requests are kept off this replica after a refused connection. */
+  public boolean refusing(long nowNanos) {
     return refusedUntilNanos - nowNanos > 0;
   }
 

@@ -32,6 +32,7 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
   private final MeterRegistry registry;
   private final Map<FunctionKey, FunctionRoute> routes = new ConcurrentHashMap<>();
   private final Map<FunctionKey, List<Endpoint>> snapshots = new HashMap<>();
+  private final ReplicaIndex replicas = new ReplicaIndex();
   private volatile RouteListener listener = RouteListener.NONE;
   private final RouteListener forwarding =
       new RouteListener() {
@@ -59,7 +60,11 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
     listener = value;
   }
 
-  /** Subscribes to the catalog and the endpoints; the table is filled when this returns. */
+  /**
+   * Subscribes to the catalog and the endpoints; the table is filled when this returns. Watches may
+   * replay their first snapshot asynchronously (the local file catalog does), so the current state
+   * is also read and applied here; applying it twice changes nothing.
+   */
   public RoutingTable start() {
     catalogWatch =
         catalog.watch(
@@ -75,7 +80,32 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
               }
             });
     endpointsWatch = endpoints.watch(this::endpoints);
+    for (Function function : catalog.list()) {
+      if (!upsertUnlessDeleted(function)) {
+        continue;
+      }
+      List<Endpoint> current = endpoints.current(function.key());
+      if (!current.isEmpty()) {
+        endpoints(function.key(), current);
+      }
+    }
+    synchronized (this) {
+      starting = false;
+      deletedSinceStart.clear();
+    }
     return this;
+  }
+
+  private final java.util.Set<FunctionKey> deletedSinceStart = new java.util.HashSet<>();
+  private boolean starting = true;
+
+  private synchronized boolean upsertUnlessDeleted(Function function) {
+    // A delete event that came in after list() was read must not be undone by it.
+    if (deletedSinceStart.contains(function.key())) {
+      return false;
+    }
+    upsert(function);
+    return true;
   }
 
   /** The route of a function, or null when the catalog does not have it. */
@@ -89,7 +119,9 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
     boolean added = route == null;
     if (added) {
       FunctionLoadMeter load = new FunctionLoadMeter(key);
-      route = new FunctionRoute(key, load, new FunctionMeters(registry, key, load), forwarding);
+      route =
+          new FunctionRoute(
+              key, load, new FunctionMeters(registry, key, load), forwarding, replicas);
       route.endpoints(snapshots.getOrDefault(key, List.of()));
     }
     long timeoutBefore = added ? -1 : route.timeoutMillis();
@@ -114,6 +146,9 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
   }
 
   private synchronized void delete(FunctionKey key) {
+    if (starting) {
+      deletedSinceStart.add(key);
+    }
     FunctionRoute route = routes.remove(key);
     if (route == null) {
       return;
@@ -145,9 +180,15 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
 
   @Override
   public int count(FunctionKey key, String endpointId) {
-    FunctionRoute route = routes.get(key);
-    Replica replica = route == null ? null : route.replica(endpointId);
+    // From the index, not the route: requests on a replica of a deleted (or re-created) function
+    // or of a removed endpoint still count until they end.
+    Replica replica = replicas.get(key, endpointId);
     return replica == null ? 0 : replica.inFlight();
+  }
+
+  /** Requests in flight on all replicas, those of deleted functions included. */
+  public int totalInFlight() {
+    return replicas.totalInFlight();
   }
 
   @Override

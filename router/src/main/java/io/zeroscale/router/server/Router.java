@@ -19,11 +19,13 @@ public final class Router {
   private final Vertx vertx;
   private final String deploymentId;
   private final int port;
+  private final Intake intake;
 
-  private Router(Vertx vertx, String deploymentId, int port) {
+  private Router(Vertx vertx, String deploymentId, int port, Intake intake) {
     this.vertx = vertx;
     this.deploymentId = deploymentId;
     this.port = port;
+    this.intake = intake;
   }
 
   /**
@@ -35,9 +37,10 @@ public final class Router {
     // Port 0: pick one free port up front so every instance shares it.
     int port = config.port() == 0 ? freePort() : config.port();
     int instances = Math.max(1, config.instances());
+    Intake intake = new Intake();
     return vertx
         .deployVerticle(
-            () -> new RouterVerticle(config, port, table, handoff),
+            () -> new RouterVerticle(config, port, table, handoff, intake),
             new DeploymentOptions().setInstances(instances))
         .map(
             id -> {
@@ -48,7 +51,7 @@ public final class Router {
                   instances,
                   config.domain(),
                   vertx.isNativeTransportEnabled());
-              return new Router(vertx, id, port);
+              return new Router(vertx, id, port, intake);
             });
   }
 
@@ -64,6 +67,18 @@ public final class Router {
     return port;
   }
 
+  /**
+   * Stops taking new requests: from now on they get 503 with {@code Retry-After} and {@code
+   * Connection: close}. Requests in flight go on; the port stays open until {@link #close}.
+   */
+  public void stopAccepting() {
+    if (intake.open()) {
+      intake.stop();
+      LOG.infof("router stopped accepting requests port=%d", port);
+    }
+  }
+
+  /** Closes the port and every connection at once, requests in flight included. */
   public Future<Void> close() {
     return vertx.undeploy(deploymentId);
   }

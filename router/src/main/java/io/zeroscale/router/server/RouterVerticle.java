@@ -15,6 +15,7 @@ import io.zeroscale.router.proxy.Handoff;
 import io.zeroscale.router.route.FunctionRoute;
 import io.zeroscale.router.route.RequestTarget;
 import io.zeroscale.router.route.RoutingTable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One event loop's share of the router: an HTTP server (the port is shared between instances) and
@@ -26,11 +27,14 @@ final class RouterVerticle extends AbstractVerticle {
   private final int port;
   private final RoutingTable table;
   private final Handoff handoff;
+  private final Intake intake;
   private Forwarder forwarder;
   private HttpServer server;
 
-  RouterVerticle(RouterConfig config, int port, RoutingTable table, Handoff handoff) {
+  RouterVerticle(
+      RouterConfig config, int port, RoutingTable table, Handoff handoff, Intake intake) {
     this.config = config;
+    this.intake = intake;
     this.port = port;
     this.table = table;
     this.handoff = handoff;
@@ -43,6 +47,7 @@ final class RouterVerticle extends AbstractVerticle {
             new HttpClientOptions()
                 .setMaxPoolSize(config.clientPoolSize())
                 .setKeepAlive(true)
+                .setKeepAliveTimeout(keepAliveSeconds(config))
                 .setConnectTimeout((int) config.connectTimeout().toMillis()));
     forwarder = new Forwarder(client, config, handoff);
     server =
@@ -50,6 +55,12 @@ final class RouterVerticle extends AbstractVerticle {
             new HttpServerOptions()
                 .setHost(config.host())
                 .setPort(port)
+                // HTTP/1.1 only until HTTP/2 is handled end to end (bodies without
+                // Content-Length, per-stream errors): an h2c upgrade is ignored and answered in
+                // HTTP/1.1; prior-knowledge h2c is not understood.
+                .setHttp2ClearTextEnabled(false)
+                .setIdleTimeout((int) config.serverIdleTimeout().toMillis())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setHandle100ContinueAutomatically(true));
     server.requestHandler(this::handle).listen().<Void>mapEmpty().onComplete(started);
   }
@@ -57,6 +68,16 @@ final class RouterVerticle extends AbstractVerticle {
   private void handle(HttpServerRequest request) {
     // Held until a replica is connected: the body then streams straight through.
     request.pause();
+    if (!intake.open()) {
+      ErrorReply.send(
+          request,
+          503,
+          "platform is shutting down",
+          "retry after the Retry-After delay; another instance may serve",
+          1,
+          true);
+      return;
+    }
     RequestTarget target = RequestTarget.of(request.uri(), request.host(), config.domain());
     if (target.problem() != null) {
       ErrorReply.send(request, 400, target.problem(), howToAddress(), 0, hasBody(request));
@@ -96,6 +117,11 @@ final class RouterVerticle extends AbstractVerticle {
       return;
     }
     forwarder.start(request, context, route, target.uri());
+  }
+
+  private static int keepAliveSeconds(RouterConfig config) {
+    // Vert.x counts in whole seconds; 0 would mean "never expire".
+    return (int) Math.max(1, config.clientKeepAliveTimeout().toSeconds());
   }
 
   private String howToAddress() {
