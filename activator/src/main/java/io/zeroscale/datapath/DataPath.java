@@ -2,6 +2,7 @@ package io.zeroscale.datapath;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.zeroscale.activator.ActivatorConfig;
 import io.zeroscale.activator.queue.Activator;
@@ -13,6 +14,7 @@ import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.router.RouterConfig;
 import io.zeroscale.router.route.RoutingTable;
 import io.zeroscale.router.server.Router;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,11 +26,19 @@ public final class DataPath {
 
   private static final Logger LOG = Logger.getLogger(DataPath.class);
 
+  /** How long {@link #close} lets requests in flight finish. */
+  public static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+  private static final long POLL_MILLIS = 20;
+
+  private final Vertx vertx;
   private final RoutingTable table;
   private final Activator activator;
   private final Router router;
+  private Future<Void> drained;
 
-  private DataPath(RoutingTable table, Activator activator, Router router) {
+  private DataPath(Vertx vertx, RoutingTable table, Activator activator, Router router) {
+    this.vertx = vertx;
     this.table = table;
     this.activator = activator;
     this.router = router;
@@ -54,7 +64,7 @@ public final class DataPath {
     return vertx
         .executeBlocking(table::start, false)
         .compose(started -> Router.start(vertx, routerConfig, table, activator))
-        .map(router -> new DataPath(table, activator, router))
+        .map(router -> new DataPath(vertx, table, activator, router))
         .onFailure(
             failure -> {
               activator.close();
@@ -78,15 +88,56 @@ public final class DataPath {
     return table;
   }
 
-  /** Stops accepting connections, answers waiting requests with 503, unsubscribes. */
+  /**
+   * Shuts down gracefully, in order: (1) new requests get 503 with {@code Retry-After} and {@code
+   * Connection: close} ("platform is shutting down"); (2) requests waiting in the activator get the
+   * same 503, written while their connections are still open; (3) requests in flight on replicas
+   * run to their end, for at most {@code timeout}; (4) the port, the remaining connections, the
+   * activator and the watches are closed. Calling it again returns the same future.
+   *
+   * @return completes when everything is closed; never fails
+   */
+  public synchronized Future<Void> drain(Duration timeout) {
+    if (drained != null) {
+      return drained;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    router.stopAccepting();
+    Future<Void> rejected = activator.drain();
+    Promise<Void> idle = Promise.promise();
+    waitForIdle(rejected, deadline, idle);
+    drained =
+        idle.future()
+            .compose(v -> router.close())
+            .otherwiseEmpty()
+            .onComplete(
+                done -> {
+                  activator.close();
+                  closeQuietly(table);
+                  LOG.infof("data path closed port=%d", router.port());
+                });
+    return drained;
+  }
+
+  private void waitForIdle(Future<Void> rejected, long deadline, Promise<Void> idle) {
+    int inFlight = table.totalInFlight();
+    if (inFlight == 0 && rejected.isComplete()) {
+      idle.complete();
+      return;
+    }
+    if (System.nanoTime() - deadline >= 0) {
+      LOG.warnf(
+          "drain timed out, cutting requests in flight inFlight=%d port=%d",
+          inFlight, router.port());
+      idle.complete();
+      return;
+    }
+    vertx.setTimer(POLL_MILLIS, id -> waitForIdle(rejected, deadline, idle));
+  }
+
+  /** {@link #drain} with a grace of {@link #CLOSE_GRACE} for requests in flight. */
   public Future<Void> close() {
-    return router
-        .close()
-        .onComplete(
-            done -> {
-              activator.close();
-              closeQuietly(table);
-            });
+    return drain(CLOSE_GRACE);
   }
 
   private static void closeQuietly(RoutingTable table) {

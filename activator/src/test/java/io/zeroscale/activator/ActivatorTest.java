@@ -281,4 +281,85 @@ class ActivatorTest {
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.text()).isEqualTo("good:/late");
   }
+
+  @Test
+  void drainLetsRequestsInFlightFinishAndAnswersWaitingAndNewOnesWith503() throws Exception {
+    start(ActivatorConfig.defaults(), 1);
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+    Future<Reply> inFlight = client.get("/fn/default/hello/slow");
+    await().atMost(WAIT).until(() -> a.held.size() == 1);
+    Future<Reply> waiting = client.get("/fn/default/hello/waiting");
+    await().atMost(WAIT).until(() -> queueDepth() == 1);
+
+    Future<Void> drained = dataPath.drain(Duration.ofSeconds(15));
+
+    Reply queued = await(waiting);
+    assertThat(queued.status()).isEqualTo(503);
+    assertThat(queued.headers().get("Retry-After")).isEqualTo("1");
+    assertThat(new JsonObject(queued.body()).getString("error"))
+        .isEqualTo("platform is shutting down");
+    Reply late = await(client.get("/fn/default/hello/late"));
+    assertThat(late.status()).isEqualTo(503);
+    assertThat(late.headers().get("Retry-After")).isEqualTo("1");
+    assertThat(late.headers().get("Connection")).isEqualTo("close");
+    assertThat(new JsonObject(late.body()).getString("error"))
+        .isEqualTo("platform is shutting down");
+    assertThat(drained.isComplete()).as("a request is still in flight").isFalse();
+
+    a.releaseHeld();
+    Reply finished = await(inFlight);
+    assertThat(finished.status()).isEqualTo(200);
+    assertThat(finished.text()).isEqualTo("a:/slow");
+    await(drained);
+    assertThat(a.served.get()).as("only the request in flight reached the replica").isEqualTo(1);
+  }
+
+  @Test
+  void waitTimeoutOfASaturatedFunctionSaysItsReplicasAreAtTheirLimit() throws Exception {
+    start(ActivatorConfig.defaults().withMaxWait(Duration.ofMillis(300)), 1);
+    Backend a = backend("a");
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+    Future<Reply> first = client.get("/fn/default/hello/1");
+    await().atMost(WAIT).until(() -> a.held.size() == 1);
+
+    Reply second = await(client.get("/fn/default/hello/2"));
+
+    assertThat(second.status()).isEqualTo(503);
+    assertThat(second.headers().get("Retry-After")).isEqualTo("1");
+    assertThat(new JsonObject(second.body()).getString("error"))
+        .isEqualTo(
+            "function default/hello: all 1 replicas are at their concurrency limit;"
+                + " waited 300 ms");
+    a.releaseHeld();
+    assertThat(await(first).status()).isEqualTo(200);
+  }
+
+  @Test
+  void recreatedFunctionGetsAFreshQueueAfterTheOldWaitersGot404() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    List<Future<Reply>> old = send(2);
+    await().atMost(WAIT).until(() -> queueDepth() == 2);
+
+    catalog.delete(HELLO);
+    for (Future<Reply> reply : old) {
+      assertThat(await(reply).status()).isEqualTo(404);
+    }
+    catalog.put(InMemoryCatalog.function("default", "hello", "30s", 0));
+    Future<Reply> fresh = client.get("/fn/default/hello/fresh");
+    await().atMost(WAIT).until(() -> queueDepth() == 1);
+    Backend a = backend("a");
+    endpoints.set(HELLO, ready("a", a.port()));
+
+    assertThat(await(fresh).text()).isEqualTo("a:/fresh");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              FunctionLoad load = dataPath.loadSource().collect().get(HELLO);
+              assertThat(load == null || load.queued() == 0).isTrue();
+            });
+  }
 }

@@ -1,6 +1,7 @@
 package io.zeroscale.activator.queue;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.zeroscale.activator.ActivatorConfig;
 import io.zeroscale.api.function.FunctionKey;
@@ -9,6 +10,7 @@ import io.zeroscale.router.proxy.Exchange;
 import io.zeroscale.router.proxy.Handoff;
 import io.zeroscale.router.route.FunctionRoute;
 import io.zeroscale.router.route.RouteListener;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,7 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
   private final Map<FunctionKey, FunctionQueue> queues = new ConcurrentHashMap<>();
   private final long pokeIntervalNanos;
   private final long sweepTimer;
+  private volatile boolean draining;
 
   public Activator(Vertx vertx, ActivatorConfig config, ScalePoke poke, MeterRegistry registry) {
     this.vertx = vertx;
@@ -52,11 +55,15 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
   @Override
   public void accept(Exchange exchange) {
     FunctionRoute route = exchange.route();
-    if (route.deleted()) {
-      exchange.reject(404, "function " + route.key() + " was deleted", null, 0);
+    if (draining) {
+      exchange.reject(503, SHUTTING_DOWN, SHUTTING_DOWN_HINT, config.retryAfterSeconds(), true);
       return;
     }
     FunctionQueue queue = queueOf(route);
+    if (queue == null) {
+      exchange.reject(404, "function " + route.key() + " was deleted", null, 0);
+      return;
+    }
     FunctionQueue.Offer offer = queue.offer(exchange, config.queueCapacity(), pokeIntervalNanos);
     if (offer.depth() < 0) {
       queue.meters().queueFull();
@@ -71,14 +78,19 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
           config.retryAfterSeconds());
       return;
     }
-    route.load().enqueued();
     if (route.deleted()) {
       // Deleted between the check above and the queueing: answer rather than wait for a timeout.
       onRemoved(route);
       return;
     }
-    if (offer.depth() == 1) {
-      LOG.infof("requests waiting function=%s ready=%d", route.key(), route.readyCount());
+    if (draining) {
+      // Drain began between the check above and the queueing: the drain may have missed it.
+      rejectAllShuttingDown();
+      return;
+    }
+    if (offer.depth() == 1 && route.readyCount() == 0) {
+      // A wake-up from zero; a saturated function queues on every request, which is not news.
+      LOG.infof("requests waiting function=%s ready=0", route.key());
     }
     if (offer.poke()) {
       poke.poke(route.key(), offer.depth());
@@ -105,8 +117,9 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
 
   @Override
   public void onRemoved(FunctionRoute route) {
-    FunctionQueue queue = queues.remove(route.key());
-    if (queue == null) {
+    FunctionQueue queue = queues.get(route.key());
+    // Only this route's queue: a re-created function has a new route and its own queue.
+    if (queue == null || queue.route() != route || !queues.remove(route.key(), queue)) {
       return;
     }
     queue.meters().remove();
@@ -121,25 +134,50 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
     }
   }
 
+  /** The queue of a live route; null when the route was deleted. */
   private FunctionQueue queueOf(FunctionRoute route) {
     FunctionQueue queue = queues.get(route.key());
     if (queue != null && queue.route() == route) {
       return queue;
     }
-    return queues.compute(
-        route.key(),
-        (key, existing) -> {
-          if (existing != null && existing.route() == route) {
-            return existing;
-          }
-          if (existing != null) {
-            existing.meters().remove();
-          }
-          FunctionQueue[] holder = new FunctionQueue[1];
-          ActivatorMeters meters = new ActivatorMeters(registry, key, () -> holder[0].depth());
-          holder[0] = new FunctionQueue(route, meters);
-          return holder[0];
-        });
+    if (route.deleted()) {
+      return null;
+    }
+    List<FunctionQueue> replaced = new ArrayList<>(1);
+    FunctionQueue result =
+        queues.compute(
+            route.key(),
+            (key, existing) -> {
+              if (existing != null && existing.route() == route) {
+                return existing;
+              }
+              if (existing != null) {
+                if (!existing.route().deleted()) {
+                  // Never replace a live queue: only a deleted route's queue gives way.
+                  return existing;
+                }
+                replaced.add(existing);
+              }
+              FunctionQueue[] holder = new FunctionQueue[1];
+              ActivatorMeters meters = new ActivatorMeters(registry, key, () -> holder[0].depth());
+              holder[0] = new FunctionQueue(route, meters);
+              return holder[0];
+            });
+    for (FunctionQueue old : replaced) {
+      dropDeleted(old);
+    }
+    return result.route() == route ? result : null;
+  }
+
+  /** Answers 404 to whatever still waits in the queue of a deleted route. */
+  private void dropDeleted(FunctionQueue queue) {
+    queue.meters().remove();
+    FunctionRoute route = queue.route();
+    for (Exchange exchange : queue.takeAll()) {
+      route.load().dequeued();
+      exchange.reject(
+          404, "function " + route.key() + " was deleted while the request waited", null, 0);
+    }
   }
 
   private void dispatch(FunctionQueue queue) {
@@ -167,31 +205,79 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
       for (Exchange exchange : expired) {
         route.load().dequeued();
         queue.meters().timeout();
-        exchange.reject(
-            503,
-            "function " + route.key() + " did not become ready within " + maxWaitMillis + " ms",
-            "look at why it does not start: zeroscale logs " + route.key().name(),
-            config.retryAfterSeconds());
+        int ready = route.readyCount();
+        if (ready > 0) {
+          exchange.reject(
+              503,
+              "function "
+                  + route.key()
+                  + ": all "
+                  + ready
+                  + " replicas are at their concurrency limit; waited "
+                  + maxWaitMillis
+                  + " ms",
+              "retry after the Retry-After delay; raise maxScale or containerConcurrency",
+              config.retryAfterSeconds());
+        } else {
+          exchange.reject(
+              503,
+              "function " + route.key() + " did not become ready within " + maxWaitMillis + " ms",
+              "look at why it does not start: zeroscale logs " + route.key().name(),
+              config.retryAfterSeconds());
+        }
       }
       dispatch(queue);
     }
   }
 
-  /** Stops the sweep and answers 503 to every waiting request. */
-  @Override
-  public void close() {
-    vertx.cancelTimer(sweepTimer);
+  /**
+   * Starts a shutdown: answers 503 with {@code Retry-After} to every waiting request and to every
+   * request handed over from now on.
+   *
+   * @return completes when the answers to the waiting requests are written
+   */
+  public Future<Void> drain() {
+    if (!draining) {
+      draining = true;
+      LOG.infof("activator draining waiting=%d", totalQueued());
+    }
+    return rejectAllShuttingDown();
+  }
+
+  private int totalQueued() {
+    int total = 0;
+    for (FunctionQueue queue : queues.values()) {
+      total += queue.depth();
+    }
+    return total;
+  }
+
+  private Future<Void> rejectAllShuttingDown() {
+    List<Future<Void>> written = new ArrayList<>();
     for (FunctionQueue queue : queues.values()) {
       for (Exchange exchange : queue.takeAll()) {
         queue.route().load().dequeued();
-        exchange.reject(
-            503,
-            "the data path is shutting down",
-            "retry; another instance may serve",
-            config.retryAfterSeconds());
+        written.add(
+            exchange.reject(
+                503, SHUTTING_DOWN, SHUTTING_DOWN_HINT, config.retryAfterSeconds(), true));
       }
+    }
+    return Future.join(written).<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  /** Stops the sweep and answers 503 to every waiting request. */
+  @Override
+  public void close() {
+    draining = true;
+    vertx.cancelTimer(sweepTimer);
+    rejectAllShuttingDown();
+    for (FunctionQueue queue : queues.values()) {
       queue.meters().remove();
     }
     queues.clear();
   }
+
+  private static final String SHUTTING_DOWN = "platform is shutting down";
+  private static final String SHUTTING_DOWN_HINT =
+      "retry after the Retry-After delay; another instance may serve";
 }

@@ -56,6 +56,8 @@ final class FunctionQueue {
       return new Offer(-1, false);
     }
     exchange.markQueued();
+    // Counted under the lock, before anyone can take (and un-count) it.
+    route.load().enqueued();
     if (again) {
       waiting.addFirst(exchange);
     } else {
