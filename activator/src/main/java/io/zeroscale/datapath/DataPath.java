@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * The router and the activator wired together: what the platform starts for the {@code router} and
  * {@code activator} roles. Steps of {@link #start}: fill the routing table from the catalog and the
- * endpoints, put the activator behind it, open the HTTP port.
+ * endpoints, put the activator behind it, open the HTTP port. Shut it down with {@link #drain}
+ * (graceful, bounded) or {@link #close} (the same with a short grace).
  */
 public final class DataPath {
 
