@@ -27,6 +27,13 @@ public interface PlatformConfig {
   @WithDefault(".zeroscale")
   Path dataDir();
 
+  /**
+   * On shutdown, how long requests in flight may take to finish after new and queued ones are
+   * answered 503, before replicas are stopped.
+   */
+  @WithDefault("30s")
+  Duration drainTimeout();
+
   Router router();
 
   Activator activator();

@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -101,19 +102,34 @@ public class PlatformLifecycle {
         catalog.list().size());
   }
 
-  void onStop(@Observes ShutdownEvent event) throws Exception {
+  /**
+   * Stops taking new work first, then lets work in flight finish, then stops replicas: no scale
+   * change during shutdown, new and queued requests get 503 with Retry-After, requests in flight
+   * finish (bounded by {@code zeroscale.drain-timeout}), then every replica drains and stops.
+   */
+  void onStop(@Observes ShutdownEvent event) {
     started = false;
-    if (dataPath != null) {
-      dataPath.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    try {
+      if (scalingLoop != null) {
+        scalingLoop.close();
+      }
+      if (dataPath != null) {
+        Duration drain = config.drainTimeout();
+        dataPath
+            .drain(drain)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(drain.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      }
+    } catch (Exception e) {
+      LOG.warnf(e, "data path did not drain cleanly");
+    } finally {
+      if (controller != null) {
+        controller.close();
+      }
+      // The orchestrator bean's disposer then drains and stops every replica.
+      LOG.info("zeroscale stopped taking requests; stopping replicas");
     }
-    if (scalingLoop != null) {
-      scalingLoop.close();
-    }
-    if (controller != null) {
-      controller.close();
-    }
-    // The orchestrator bean's disposer drains and stops every replica.
-    LOG.info("zeroscale stopped");
   }
 
   /** True once every part has started. */

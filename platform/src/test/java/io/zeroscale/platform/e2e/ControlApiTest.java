@@ -1,6 +1,7 @@
 package io.zeroscale.platform.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +76,21 @@ class ControlApiTest {
     given().delete("/api/v1/functions/default/crud").then().statusCode(204);
     given().get("/api/v1/functions/default/crud").then().statusCode(404);
     given().delete("/api/v1/functions/default/crud").then().statusCode(404);
+  }
+
+  @Test
+  void deletingAFunctionLetsItsRequestsInFlightFinish() throws Exception {
+    platform.deploy("crud", "{minScale: 1}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> platform.ready("crud") == 1);
+    var slow = platform.post(platform.functionUri("crud", "/slow?sleepMs=1500"), "last words");
+    Thread.sleep(300); // the request is on the replica now
+    given().delete("/api/v1/functions/default/crud").then().statusCode(204);
+
+    var answer = slow.get(30, TimeUnit.SECONDS);
+    assertThat(answer.statusCode())
+        .as("the in-flight request finishes before its replica stops: %s", answer.body())
+        .isEqualTo(200);
+    assertThat(answer.body()).isEqualTo("POST /slow last words");
   }
 
   @Test
