@@ -17,6 +17,13 @@ final class GracefulStop {
   private static final Logger LOG = Logger.getLogger(GracefulStop.class);
   private static final long POLL_MS = 10;
 
+  /**
+   * Endpoint changes reach the data path asynchronously, and a router may have placed a request on
+   * the replica just before it saw "terminating". Waiting this long before trusting a zero count
+   * closes that window (on Kubernetes a pre-stop wait plays the same role).
+   */
+  static final long PROPAGATION_MS = 100;
+
   private final Duration drainTimeout;
   private final Duration gracePeriod;
   private final Supplier<InFlightRequests> inFlight;
@@ -48,6 +55,7 @@ final class GracefulStop {
       bound = functionTimeout;
     }
     long deadline = System.nanoTime() + bound.toNanos();
+    Thread.sleep(PROPAGATION_MS);
     int count = inFlight.get().count(replica.key, replica.id);
     while (count > 0 && process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(POLL_MS);
