@@ -33,6 +33,14 @@ final class ReplicaLauncher implements AutoCloseable {
 
   static final Path SETPRIV = Path.of("/usr/bin/setpriv");
 
+  /**
+   * Each replica gets its own session, so a Ctrl-C in the terminal that runs the platform reaches
+   * the platform only, which then drains the replicas before stopping them. (A child of the JVM is
+   * never a process-group leader, so setsid execs in place instead of forking: the pid the JVM sees
+   * stays the replica's.)
+   */
+  static final Path SETSID = Path.of("/usr/bin/setsid");
+
   private final boolean useSetpriv;
   private final ExecutorService forkThread =
       Executors.newSingleThreadExecutor(
@@ -74,6 +82,9 @@ final class ReplicaLauncher implements AutoCloseable {
   private ProcessBuilder builder(
       FunctionKey key, String replicaId, FunctionSpec spec, int port, Path logFile) {
     List<String> command = new ArrayList<>();
+    if (useSetpriv && Files.isExecutable(SETSID)) {
+      command.add(SETSID.toString());
+    }
     if (useSetpriv) {
       command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
     }
