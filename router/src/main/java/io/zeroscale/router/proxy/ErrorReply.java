@@ -1,6 +1,8 @@
 package io.zeroscale.router.proxy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -9,6 +11,11 @@ import io.vertx.core.json.JsonObject;
 
 /** JSON error answers of the data path: {@code {"error": ..., "hint": ...}}. */
 public final class ErrorReply {
+
+  /**
+   * Longest a refused request's remaining body is read (and dropped) before its connection closes.
+   */
+  private static final long CLOSE_WAIT_MS = 1000;
 
   private ErrorReply() {}
 
@@ -50,7 +57,22 @@ public final class ErrorReply {
     if (close && request.version() != HttpVersion.HTTP_2) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
       Future<Void> written = response.end(body.encode());
-      written.onComplete(done -> request.connection().close());
+      // Close only once the request is read too (or after a short bound): closing a socket with
+      // unread input makes the kernel send RST, and the client may then lose the answer above.
+      Promise<Void> requestRead = Promise.promise();
+      if (request.isEnded()) {
+        requestRead.complete();
+      } else {
+        request.handler(chunk -> {}).endHandler(v -> requestRead.tryComplete());
+        request.exceptionHandler(e -> requestRead.tryComplete());
+        request.resume();
+      }
+      Vertx vertx = Vertx.currentContext() == null ? null : Vertx.currentContext().owner();
+      if (vertx != null && !request.isEnded()) {
+        long timer = vertx.setTimer(CLOSE_WAIT_MS, t -> requestRead.tryComplete());
+        requestRead.future().onComplete(done -> vertx.cancelTimer(timer));
+      }
+      Future.all(written, requestRead.future()).onComplete(done -> request.connection().close());
       return written;
     }
     Future<Void> written = response.end(body.encode());
