@@ -3,6 +3,7 @@ package io.zeroscale.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything the local backend can be tuned with, in one place.
@@ -83,159 +84,106 @@ public record LocalBackendConfig(
   }
 
   public LocalBackendConfig withPortRange(int start, int end) {
-    return new LocalBackendConfig(
-        dataDir,
-        start,
-        end,
-        probeInterval,
-        startTimeout,
-        maxConcurrentStarts,
-        drainTimeout,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(
+        b -> {
+          b.portRangeStart = start;
+          b.portRangeEnd = end;
+        });
   }
 
   public LocalBackendConfig withProbeInterval(Duration value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        value,
-        startTimeout,
-        maxConcurrentStarts,
-        drainTimeout,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(b -> b.probeInterval = value);
   }
 
   public LocalBackendConfig withStartTimeout(Duration value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        value,
-        maxConcurrentStarts,
-        drainTimeout,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(b -> b.startTimeout = value);
   }
 
   public LocalBackendConfig withMaxConcurrentStarts(int value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        startTimeout,
-        value,
-        drainTimeout,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(b -> b.maxConcurrentStarts = value);
   }
 
   public LocalBackendConfig withDrainTimeout(Duration value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        startTimeout,
-        maxConcurrentStarts,
-        value,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(b -> b.drainTimeout = value);
   }
 
   public LocalBackendConfig withStopGracePeriod(Duration value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        startTimeout,
-        maxConcurrentStarts,
-        drainTimeout,
-        value,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(b -> b.stopGracePeriod = value);
   }
 
   public LocalBackendConfig withRestartBackoff(Duration first, Duration max) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        startTimeout,
-        maxConcurrentStarts,
-        drainTimeout,
-        stopGracePeriod,
-        first,
-        max,
-        stableUptime,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(
+        b -> {
+          b.restartBackoff = first;
+          b.maxRestartBackoff = max;
+        });
   }
 
   public LocalBackendConfig withStableUptime(Duration value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        startTimeout,
-        maxConcurrentStarts,
-        drainTimeout,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        value,
-        logFilesPerFunction,
-        replicaHost);
+    return copy(b -> b.stableUptime = value);
   }
 
   public LocalBackendConfig withLogFilesPerFunction(int value) {
-    return new LocalBackendConfig(
-        dataDir,
-        portRangeStart,
-        portRangeEnd,
-        probeInterval,
-        startTimeout,
-        maxConcurrentStarts,
-        drainTimeout,
-        stopGracePeriod,
-        restartBackoff,
-        maxRestartBackoff,
-        stableUptime,
-        value,
-        replicaHost);
+    return copy(b -> b.logFilesPerFunction = value);
   }
 
-  /** Where function files live: {@code <dataDir>/functions}. */
+  /** A copy with some fields changed; the record's constructor checks the result. */
+  private LocalBackendConfig copy(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The record's fields, mutable, for {@link #copy}. */
+  private static final class Fields {
+    Path dataDir;
+    int portRangeStart;
+    int portRangeEnd;
+    Duration probeInterval;
+    Duration startTimeout;
+    int maxConcurrentStarts;
+    Duration drainTimeout;
+    Duration stopGracePeriod;
+    Duration restartBackoff;
+    Duration maxRestartBackoff;
+    Duration stableUptime;
+    int logFilesPerFunction;
+    String replicaHost;
+
+    Fields(LocalBackendConfig c) {
+      dataDir = c.dataDir;
+      portRangeStart = c.portRangeStart;
+      portRangeEnd = c.portRangeEnd;
+      probeInterval = c.probeInterval;
+      startTimeout = c.startTimeout;
+      maxConcurrentStarts = c.maxConcurrentStarts;
+      drainTimeout = c.drainTimeout;
+      stopGracePeriod = c.stopGracePeriod;
+      restartBackoff = c.restartBackoff;
+      maxRestartBackoff = c.maxRestartBackoff;
+      stableUptime = c.stableUptime;
+      logFilesPerFunction = c.logFilesPerFunction;
+      replicaHost = c.replicaHost;
+    }
+
+    LocalBackendConfig build() {
+      return new LocalBackendConfig(
+          dataDir,
+          portRangeStart,
+          portRangeEnd,
+          probeInterval,
+          startTimeout,
+          maxConcurrentStarts,
+          drainTimeout,
+          stopGracePeriod,
+          restartBackoff,
+          maxRestartBackoff,
+          stableUptime,
+          logFilesPerFunction,
+          replicaHost);
+    }
+  }
+
   public Path functionsDir() {
     return dataDir.resolve("functions");
   }

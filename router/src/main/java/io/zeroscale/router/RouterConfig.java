@@ -1,6 +1,7 @@
 package io.zeroscale.router;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Everything the router can be told, with defaults from {@link #defaults()}.
@@ -67,114 +68,82 @@ public record RouterConfig(
   }
 
   public RouterConfig withPort(int value) {
-    return new RouterConfig(
-        host,
-        value,
-        domain,
-        instances,
-        maxBodyBytes,
-        clientPoolSize,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.port = value);
   }
 
   public RouterConfig withHost(String value) {
-    return new RouterConfig(
-        value,
-        port,
-        domain,
-        instances,
-        maxBodyBytes,
-        clientPoolSize,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.host = value);
   }
 
   public RouterConfig withInstances(int value) {
-    return new RouterConfig(
-        host,
-        port,
-        domain,
-        value,
-        maxBodyBytes,
-        clientPoolSize,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.instances = value);
   }
 
   public RouterConfig withMaxBodyBytes(long value) {
-    return new RouterConfig(
-        host,
-        port,
-        domain,
-        instances,
-        value,
-        clientPoolSize,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.maxBodyBytes = value);
   }
 
   public RouterConfig withDomain(String value) {
-    return new RouterConfig(
-        host,
-        port,
-        value,
-        instances,
-        maxBodyBytes,
-        clientPoolSize,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.domain = value);
   }
 
   public RouterConfig withClientPoolSize(int value) {
-    return new RouterConfig(
-        host,
-        port,
-        domain,
-        instances,
-        maxBodyBytes,
-        value,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.clientPoolSize = value);
   }
 
   public RouterConfig withConnectTimeout(Duration value) {
-    return new RouterConfig(
-        host,
-        port,
-        domain,
-        instances,
-        maxBodyBytes,
-        clientPoolSize,
-        value,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        serverIdleTimeout);
+    return copy(b -> b.connectTimeout = value);
   }
 
   public RouterConfig withServerIdleTimeout(Duration value) {
-    return new RouterConfig(
-        host,
-        port,
-        domain,
-        instances,
-        maxBodyBytes,
-        clientPoolSize,
-        connectTimeout,
-        refusedBackoff,
-        clientKeepAliveTimeout,
-        value);
+    return copy(b -> b.serverIdleTimeout = value);
+  }
+
+  /** A copy with some fields changed. */
+  private RouterConfig copy(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
+    return f.build();
+  }
+
+  /** The record's fields, mutable, for {@link #copy}. */
+  private static final class Fields {
+    String host;
+    int port;
+    String domain;
+    int instances;
+    long maxBodyBytes;
+    int clientPoolSize;
+    Duration connectTimeout;
+    Duration refusedBackoff;
+    Duration clientKeepAliveTimeout;
+    Duration serverIdleTimeout;
+
+    Fields(RouterConfig c) {
+      host = c.host;
+      port = c.port;
+      domain = c.domain;
+      instances = c.instances;
+      maxBodyBytes = c.maxBodyBytes;
+      clientPoolSize = c.clientPoolSize;
+      connectTimeout = c.connectTimeout;
+      refusedBackoff = c.refusedBackoff;
+      clientKeepAliveTimeout = c.clientKeepAliveTimeout;
+      serverIdleTimeout = c.serverIdleTimeout;
+    }
+
+    RouterConfig build() {
+      return new RouterConfig(
+          host,
+          port,
+          domain,
+          instances,
+          maxBodyBytes,
+          clientPoolSize,
+          connectTimeout,
+          refusedBackoff,
+          clientKeepAliveTimeout,
+          serverIdleTimeout);
+    }
   }
 }
