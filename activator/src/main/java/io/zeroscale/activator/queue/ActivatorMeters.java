@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.LatencyBuckets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -43,7 +44,7 @@ final class ActivatorMeters {
         Timer.builder("zeroscale.cold.start.duration")
             .description("First request queued at zero until it was forwarded to a replica")
             .tags(tags)
-            .publishPercentileHistogram()
+            .serviceLevelObjectives(LatencyBuckets.START)
             .register(registry);
     queueFull = rejected(tags, "queue_full");
     timeout = rejected(tags, "timeout");

@@ -3,6 +3,7 @@ package io.zeroscale.local.process;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.LatencyBuckets;
 import java.time.Duration;
 
 /**
@@ -26,7 +27,7 @@ public final class MicrometerStartupTimer implements ReplicaStartupListener {
         .description("Replica process start to first successful readiness probe")
         .tag("namespace", key.namespace())
         .tag("function", key.name())
-        .publishPercentileHistogram()
+        .serviceLevelObjectives(LatencyBuckets.START)
         .register(registry)
         .record(timeToReady);
   }

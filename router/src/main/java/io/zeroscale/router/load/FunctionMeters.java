@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.LatencyBuckets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public final class FunctionMeters {
         Timer.builder("zeroscale.request.duration")
             .description("Request latency seen by the router, activator wait included")
             .tags(tags)
-            .publishPercentileHistogram()
+            .serviceLevelObjectives(LatencyBuckets.REQUEST)
             .register(registry);
     this.inFlight =
         Gauge.builder("zeroscale.requests.in.flight", load, FunctionLoadMeter::inFlight)
