@@ -118,14 +118,23 @@ public class FunctionResource {
   public Response logs(
       @PathParam("namespace") String namespace,
       @PathParam("name") String name,
-      @QueryParam("tail") @DefaultValue("100") int tail) {
+      @QueryParam("tail") @DefaultValue("100") String tailText) {
     FunctionKey key = FunctionKey.of(namespace, name);
     if (catalog.get(key).isEmpty()) {
       return notFound(key);
     }
+    // Parsed here, not by JAX-RS: a malformed number would otherwise be a bare 404.
+    int tail;
+    try {
+      tail = Integer.parseInt(tailText.trim());
+    } catch (NumberFormatException e) {
+      tail = -1;
+    }
     if (tail < 1 || tail > 100_000) {
       return ErrorBody.response(
-          Response.Status.BAD_REQUEST, "tail must be between 1 and 100000, was " + tail, null);
+          Response.Status.BAD_REQUEST,
+          "tail must be a number between 1 and 100000, was '" + tailText + "'",
+          "for example ?tail=100");
     }
     return Response.ok(String.join("\n", inspector.logs(key, tail)) + "\n")
         .type(MediaType.TEXT_PLAIN)

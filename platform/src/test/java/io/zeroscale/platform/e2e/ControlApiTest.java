@@ -73,6 +73,12 @@ class ControlApiTest {
                     .statusCode(200)
                     .body(containsString("echo function listening")));
 
+    given()
+        .get("/api/v1/functions/default/crud/logs?tail=lots")
+        .then()
+        .statusCode(400)
+        .body("error", containsString("tail must be a number"));
+
     given().delete("/api/v1/functions/default/crud").then().statusCode(204);
     given().get("/api/v1/functions/default/crud").then().statusCode(404);
     given().delete("/api/v1/functions/default/crud").then().statusCode(404);
@@ -91,6 +97,20 @@ class ControlApiTest {
         .as("the in-flight request finishes before its replica stops: %s", answer.body())
         .isEqualTo(200);
     assertThat(answer.body()).isEqualTo("POST /slow last words");
+  }
+
+  @Test
+  void unknownControlPathsAndMethodsAnswerJson() {
+    given()
+        .get("/api/v1/nothing")
+        .then()
+        .statusCode(404)
+        .body("hint", containsString("/api/v1/functions"));
+    given()
+        .patch("/api/v1/functions")
+        .then()
+        .statusCode(405)
+        .body("error", org.hamcrest.Matchers.notNullValue());
   }
 
   @Test
