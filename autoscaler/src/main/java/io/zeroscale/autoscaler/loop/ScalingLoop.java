@@ -145,6 +145,12 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     Integer queued = pendingPokes.remove(key);
     TrackedFunction tracked = functions.get(key);
     if (tracked == null) {
+      // A request can outrun the catalog event (deploy, then call at once): look it up rather
+      // than make the request wait for the next tick.
+      catalog.get(key).ifPresent(this::track);
+      tracked = functions.get(key);
+    }
+    if (tracked == null) {
       LOG.debugf("poke for a function not in the catalog ignored function=%s", key);
       return;
     }

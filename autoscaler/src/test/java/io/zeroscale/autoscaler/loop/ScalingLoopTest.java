@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
+import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.api.function.ObjectMeta;
 import io.zeroscale.api.function.ScalingSpec;
+import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.testing.InMemoryCatalog;
 import io.zeroscale.autoscaler.AutoscalerConfig;
@@ -16,6 +18,7 @@ import io.zeroscale.autoscaler.decider.ConcurrencyDecider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -54,6 +57,56 @@ class ScalingLoopTest {
     await().atMost(WAIT).until(() -> orchestrator.desired(hello) == 3);
     assertThat(orchestrator.scaleCalls)
         .containsExactly(new RecordingOrchestrator.ScaleCall(hello, 3));
+  }
+
+  @Test
+  void pokeForAFunctionWhoseCatalogEventHasNotArrivedYetStillWakesIt() {
+    // A catalog whose watch has not delivered yet: the function exists, the loop has not seen it.
+    FunctionCatalog lagging =
+        new FunctionCatalog() {
+          @Override
+          public List<Function> list() {
+            return catalog.list();
+          }
+
+          @Override
+          public Optional<Function> get(FunctionKey key) {
+            return catalog.get(key);
+          }
+
+          @Override
+          public Function put(Function function) {
+            return catalog.put(function);
+          }
+
+          @Override
+          public boolean delete(FunctionKey key) {
+            return catalog.delete(key);
+          }
+
+          @Override
+          public void updateStatus(FunctionKey key, FunctionStatus s) {}
+
+          @Override
+          public AutoCloseable watch(Listener listener) {
+            return () -> {};
+          }
+        };
+    catalog.put(function("hello", 10, "30s"));
+    loop =
+        new ScalingLoop(
+            new AutoscalerConfig(NEVER_TICKS),
+            lagging,
+            orchestrator,
+            List.of(router, activator),
+            new ConcurrencyDecider(),
+            registry,
+            clock);
+    loop.start();
+
+    loop.poke(hello, 1);
+
+    await().atMost(WAIT).until(() -> orchestrator.desired(hello) == 1);
   }
 
   @Test
