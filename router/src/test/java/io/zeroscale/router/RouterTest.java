@@ -316,10 +316,7 @@ class RouterTest {
   @Test
   void inFlightStaysCountableAfterTheEndpointIsRemovedUntilTheRequestEnds() throws Exception {
     Backend a = backend("a");
-    a.handler(a::hold);
-    endpoints.set(HELLO, ready("a", a.port()));
-    Future<Reply> reply = client.get("/fn/default/hello/long");
-    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+    Future<Reply> reply = holdOneRequest(a, "/fn/default/hello/long");
 
     endpoints.set(HELLO);
 
@@ -327,6 +324,15 @@ class RouterTest {
     a.releaseHeld();
     assertThat(await(reply).status()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(5)).until(() -> table.count(HELLO, "a") == 0);
+  }
+
+  /** Makes {@code a} the only ready replica and leaves one request to {@code path} held on it. */
+  private Future<Reply> holdOneRequest(Backend a, String path) {
+    a.handler(a::hold);
+    endpoints.set(HELLO, ready("a", a.port()));
+    Future<Reply> reply = client.get(path);
+    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+    return reply;
   }
 
   void restartRouter(RouterConfig config) throws Exception {
@@ -339,10 +345,7 @@ class RouterTest {
   @Test
   void deletingAFunctionKeepsItsRequestsCountedUntilTheyEndAndLetsThemFinish() throws Exception {
     Backend a = backend("a");
-    a.handler(a::hold);
-    endpoints.set(HELLO, ready("a", a.port()));
-    Future<Reply> first = client.get("/fn/default/hello/one");
-    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+    Future<Reply> first = holdOneRequest(a, "/fn/default/hello/one");
 
     catalog.delete(HELLO);
     assertThat(table.count(HELLO, "a")).as("after delete").isEqualTo(1);
@@ -364,10 +367,7 @@ class RouterTest {
   @Test
   void deletedFunctionWithoutRecreationStaysCountedUntilItsRequestEnds() throws Exception {
     Backend a = backend("a");
-    a.handler(a::hold);
-    endpoints.set(HELLO, ready("a", a.port()));
-    Future<Reply> reply = client.get("/fn/default/hello/long");
-    await().atMost(Duration.ofSeconds(10)).until(() -> a.held.size() == 1);
+    Future<Reply> reply = holdOneRequest(a, "/fn/default/hello/long");
 
     catalog.delete(HELLO);
     endpoints.set(HELLO);

@@ -1,6 +1,5 @@
 package io.zeroscale.cli.command;
 
-import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.cli.client.ControlClient;
 import java.util.concurrent.Callable;
@@ -32,9 +31,4 @@ abstract class ClientCommand implements Callable<Integer> {
   }
 
   abstract int run(ControlClient client);
-
-  /** NAME in the command's namespace, or an explicit NAMESPACE/NAME. */
-  FunctionKey key(String name) {
-    return name.contains("/") ? FunctionKey.parse(name) : FunctionKey.of(namespace, name);
-  }
 }

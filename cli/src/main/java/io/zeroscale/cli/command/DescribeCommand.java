@@ -6,20 +6,16 @@ import io.zeroscale.api.function.FunctionCodec;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.cli.client.ControlClient;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "describe",
     description = "Show a function's spec, status and replicas.",
     mixinStandardHelpOptions = true)
-class DescribeCommand extends ClientCommand {
-
-  @Parameters(paramLabel = "NAME", description = "Function name, or NAMESPACE/NAME.")
-  String name;
+class DescribeCommand extends FunctionCommand {
 
   @Override
   int run(ControlClient client) {
-    FunctionKey key = key(name);
+    FunctionKey key = key();
     Function function = client.get(key);
     System.out.print(FunctionCodec.toYaml(function));
     JsonNode replicas = client.replicas(key);

@@ -16,16 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "invoke",
     description = "Call a function through the router and print its answer (wakes it from zero).",
     mixinStandardHelpOptions = true)
-class InvokeCommand extends ClientCommand {
-
-  @Parameters(paramLabel = "NAME", description = "Function name, or NAMESPACE/NAME.")
-  String name;
+class InvokeCommand extends FunctionCommand {
 
   @Option(
       names = {"-d", "--data"},
@@ -62,7 +58,7 @@ class InvokeCommand extends ClientCommand {
 
   @Override
   int run(ControlClient client) {
-    FunctionKey key = key(name);
+    FunctionKey key = key();
     String router = client.info().path("routerUrl").asText();
     URI uri =
         URI.create(

@@ -3,16 +3,12 @@ package io.zeroscale.cli.command;
 import io.zeroscale.cli.client.ControlClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
     name = "logs",
     description = "Show the output of a function's replicas, each line prefixed by its replica.",
     mixinStandardHelpOptions = true)
-class LogsCommand extends ClientCommand {
-
-  @Parameters(paramLabel = "NAME", description = "Function name, or NAMESPACE/NAME.")
-  String name;
+class LogsCommand extends FunctionCommand {
 
   @Option(
       names = "--tail",
@@ -22,7 +18,7 @@ class LogsCommand extends ClientCommand {
 
   @Override
   int run(ControlClient client) {
-    System.out.print(client.logs(key(name), tail));
+    System.out.print(client.logs(key(), tail));
     return 0;
   }
 }

@@ -168,9 +168,7 @@ class LocalOrchestratorTest {
   void aReplicaKilledWithSigkillIsReplaced() {
     LocalOrchestrator orchestrator = open(new LocalOrchestrator(config()));
     Function function = TestFunctions.function("crashy");
-    FunctionKey key = function.key();
-    orchestrator.apply(function);
-    orchestrator.scale(key, 1);
+    FunctionKey key = applyWithOneReplica(orchestrator, function);
     awaitReady(orchestrator, key, 1);
     ReplicaInfo victim = orchestrator.replicas(key).get(0);
 
@@ -196,9 +194,7 @@ class LocalOrchestratorTest {
     LocalOrchestrator orchestrator =
         open(new LocalOrchestrator(config(), (key, endpointId) -> inFlight.get()));
     Function function = TestFunctions.function("drain");
-    FunctionKey key = function.key();
-    orchestrator.apply(function);
-    orchestrator.scale(key, 1);
+    FunctionKey key = applyWithOneReplica(orchestrator, function);
     awaitReady(orchestrator, key, 1);
     Endpoint endpoint = orchestrator.current(key).get(0);
     ProcessHandle process = ProcessHandle.of(orchestrator.replicas(key).get(0).pid()).orElseThrow();
@@ -226,9 +222,7 @@ class LocalOrchestratorTest {
   void aCommandThatExitsAtOnceIsRetriedWithBackoffAndReported() {
     LocalOrchestrator orchestrator = open(new LocalOrchestrator(config()));
     Function function = TestFunctions.function("broken", Map.of("EXIT_AT_ONCE", "1"));
-    FunctionKey key = function.key();
-    orchestrator.apply(function);
-    orchestrator.scale(key, 1);
+    FunctionKey key = applyWithOneReplica(orchestrator, function);
 
     await()
         .atMost(WAIT)
@@ -256,9 +250,7 @@ class LocalOrchestratorTest {
     LocalOrchestrator orchestrator =
         open(new LocalOrchestrator(config().withStartTimeout(Duration.ofMillis(300))));
     Function function = TestFunctions.function("slow", Map.of("STARTUP_DELAY_MS", "60000"));
-    FunctionKey key = function.key();
-    orchestrator.apply(function);
-    orchestrator.scale(key, 1);
+    FunctionKey key = applyWithOneReplica(orchestrator, function);
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -370,9 +362,7 @@ class LocalOrchestratorTest {
     LocalOrchestrator orchestrator = open(new LocalOrchestrator(config));
     Function function =
         TestFunctions.function("crashloop", Map.of("EXIT_AFTER_FIRST_REQUEST_MS", "1000"));
-    FunctionKey key = function.key();
-    orchestrator.apply(function);
-    orchestrator.scale(key, 1);
+    FunctionKey key = applyWithOneReplica(orchestrator, function);
 
     Map<Integer, StartFailure> failures = new ConcurrentHashMap<>();
     Map<String, Instant> startedById = new ConcurrentHashMap<>();
@@ -436,5 +426,13 @@ class LocalOrchestratorTest {
                           assertThat(e.id()).isNotEqualTo(oldId);
                           assertThat(e.isReady()).isTrue();
                         }));
+  }
+
+  /** Applies the function and asks for one replica; returns its key. */
+  private static FunctionKey applyWithOneReplica(
+      LocalOrchestrator orchestrator, Function function) {
+    orchestrator.apply(function);
+    orchestrator.scale(function.key(), 1);
+    return function.key();
   }
 }
