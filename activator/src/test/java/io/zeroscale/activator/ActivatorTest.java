@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.spi.Endpoint;
 import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.testing.InMemoryCatalog;
 import io.zeroscale.api.testing.InMemoryEndpoints;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -361,5 +364,100 @@ class ActivatorTest {
               FunctionLoad load = dataPath.loadSource().collect().get(HELLO);
               assertThat(load == null || load.queued() == 0).isTrue();
             });
+  }
+
+  static Endpoint starting(String id, Backend backend) {
+    return new Endpoint(id, "127.0.0.1", backend.port(), Endpoint.State.STARTING);
+  }
+
+  /** A replica whose readiness path answers 503 until {@code ready} is set; counts the probes. */
+  static void answerProbesWhen(Backend backend, AtomicBoolean ready, AtomicInteger probes) {
+    backend.handler(
+        request -> {
+          if (request.path().equals("/")) {
+            probes.incrementAndGet();
+            request.response().setStatusCode(ready.get() ? 200 : 503).end();
+          } else {
+            request.response().end(backend.name + ":" + request.uri());
+          }
+        });
+  }
+
+  @Test
+  void startingReplicaThatAnswersItsProbeTakesWaitingRequestsBeforeTheBackendSaysReady()
+      throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+    Future<Reply> reply = client.get("/fn/default/hello/wake");
+    await().atMost(WAIT).until(() -> !pokes.isEmpty());
+
+    endpoints.set(HELLO, starting("a", a));
+
+    Reply answer = await(reply);
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.text()).isEqualTo("a:/wake");
+    // The promoted replica now takes new requests straight from the router too.
+    assertThat(await(client.get("/fn/default/hello/next")).text()).isEqualTo("a:/next");
+    assertThat(registry.get("zeroscale.cold.starts").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void startingReplicaIsUsedOnlyOnceItsProbeAnswersBelow500() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+    AtomicBoolean ready = new AtomicBoolean();
+    AtomicInteger probes = new AtomicInteger();
+    answerProbesWhen(a, ready, probes);
+    Future<Reply> reply = client.get("/fn/default/hello/wake");
+    await().atMost(WAIT).until(() -> !pokes.isEmpty());
+
+    endpoints.set(HELLO, starting("a", a));
+    await().atMost(WAIT).until(() -> probes.get() >= 3);
+    assertThat(reply.isComplete()).as("probes answered 503: the request must still wait").isFalse();
+
+    ready.set(true);
+    assertThat(await(reply).text()).isEqualTo("a:/wake");
+  }
+
+  @Test
+  void replicaThatTurnsTerminatingWhileProbedIsNeverUsed() throws Exception {
+    start(ActivatorConfig.defaults(), 0);
+    Backend a = backend("a");
+    Backend b = backend("b");
+    AtomicBoolean ready = new AtomicBoolean();
+    AtomicInteger probes = new AtomicInteger();
+    answerProbesWhen(a, ready, probes);
+    Future<Reply> reply = client.get("/fn/default/hello/wake");
+    await().atMost(WAIT).until(() -> !pokes.isEmpty());
+    endpoints.set(HELLO, starting("a", a));
+    await().atMost(WAIT).until(() -> probes.get() >= 1);
+
+    endpoints.set(HELLO, new Endpoint("a", "127.0.0.1", a.port(), Endpoint.State.TERMINATING));
+    ready.set(true);
+    int probesAtStop = probes.get();
+    Thread.sleep(200); // eight probe intervals: a probe still running would have been answered
+    assertThat(probes.get())
+        .as("probing stops with TERMINATING")
+        .isLessThanOrEqualTo(probesAtStop + 1);
+    assertThat(reply.isComplete()).isFalse();
+
+    endpoints.set(HELLO, ready("b", b.port()));
+    assertThat(await(reply).text()).isEqualTo("b:/wake");
+  }
+
+  @Test
+  void probingOffLeavesReadinessToTheBackend() throws Exception {
+    start(ActivatorConfig.defaults().withProbeInterval(Duration.ZERO), 0);
+    Backend a = backend("a");
+    Future<Reply> reply = client.get("/fn/default/hello/wake");
+    await().atMost(WAIT).until(() -> !pokes.isEmpty());
+
+    endpoints.set(HELLO, starting("a", a));
+    Thread.sleep(200);
+    assertThat(a.served.get()).as("no probe, no request while STARTING").isZero();
+    assertThat(reply.isComplete()).isFalse();
+
+    endpoints.set(HELLO, ready("a", a.port()));
+    assertThat(await(reply).text()).isEqualTo("a:/wake");
   }
 }

@@ -24,6 +24,7 @@ import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.testing.InMemoryCatalog;
 import io.zeroscale.api.testing.InMemoryEndpoints;
 import io.zeroscale.router.proxy.Handoff;
+import io.zeroscale.router.route.FunctionRoute;
 import io.zeroscale.router.route.RoutingTable;
 import io.zeroscale.router.server.Router;
 import io.zeroscale.router.testing.Backend;
@@ -299,6 +300,31 @@ class RouterTest {
     assertThat(reply.status()).isEqualTo(503);
     assertThat(reply.headers().get("Retry-After")).isEqualTo("1");
     assertThat(new JsonObject(reply.body()).getString("error")).contains("default/hello");
+  }
+
+  @Test
+  void probedStartingReplicaStaysRoutableUntilItTerminates() throws Exception {
+    Backend a = backend("a");
+    Endpoint startingA = new Endpoint("a", "127.0.0.1", a.port(), Endpoint.State.STARTING);
+    endpoints.set(HELLO, startingA);
+    FunctionRoute route = table.route(HELLO);
+    assertThat(route.readyCount()).isZero();
+    assertThat(await(client.get("/fn/default/hello/")).status())
+        .as("a starting replica is not routable")
+        .isEqualTo(503);
+
+    assertThat(route.promote(route.starting().get(0))).isTrue();
+    assertThat(await(client.get("/fn/default/hello/x")).text()).isEqualTo("a:/x");
+
+    endpoints.set(HELLO, startingA); // the backend has not seen it ready yet: it stays routable
+    assertThat(route.readyCount()).isEqualTo(1);
+    assertThat(route.starting()).isEmpty();
+
+    endpoints.set(HELLO, new Endpoint("a", "127.0.0.1", a.port(), Endpoint.State.TERMINATING));
+    assertThat(route.readyCount()).isZero();
+    endpoints.set(HELLO, startingA); // a later start under the same id must be probed afresh
+    assertThat(route.readyCount()).isZero();
+    assertThat(route.starting()).hasSize(1);
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.zeroscale.activator.ActivatorConfig;
+import io.zeroscale.activator.probe.StartingReplicaProber;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.router.proxy.Exchange;
@@ -34,6 +35,7 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
   private final Map<FunctionKey, FunctionQueue> queues = new ConcurrentHashMap<>();
   private final long pokeIntervalNanos;
   private final long sweepTimer;
+  private final StartingReplicaProber prober;
   private volatile boolean draining;
 
   public Activator(Vertx vertx, ActivatorConfig config, ScalePoke poke, MeterRegistry registry) {
@@ -44,6 +46,13 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
     this.pokeIntervalNanos = config.pokeInterval().toNanos();
     this.sweepTimer =
         vertx.setPeriodic(Math.max(1, config.sweepInterval().toMillis()), id -> sweep());
+    this.prober =
+        new StartingReplicaProber(
+            vertx,
+            config.probeInterval(),
+            config.maxWait(),
+            route -> queued(route.key()) > 0,
+            this::onCapacity);
   }
 
   /** Requests waiting for a function now. */
@@ -97,6 +106,9 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
     }
     // Capacity may have appeared between the router's look and the queueing.
     dispatch(queue);
+    if (queue.depth() > 0) {
+      prober.probe(route);
+    }
   }
 
   @Override
@@ -112,6 +124,13 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
     FunctionQueue queue = queues.get(route.key());
     if (queue != null && queue.route() == route) {
       dispatch(queue);
+    }
+  }
+
+  @Override
+  public void onStarting(FunctionRoute route) {
+    if (queued(route.key()) > 0) {
+      prober.probe(route);
     }
   }
 
@@ -270,6 +289,7 @@ public final class Activator implements Handoff, RouteListener, AutoCloseable {
   public void close() {
     draining = true;
     vertx.cancelTimer(sweepTimer);
+    prober.close();
     rejectAllShuttingDown();
     for (FunctionQueue queue : queues.values()) {
       queue.meters().remove();

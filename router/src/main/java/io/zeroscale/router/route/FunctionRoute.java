@@ -7,8 +7,10 @@ import io.zeroscale.router.load.FunctionLoadMeter;
 import io.zeroscale.router.load.FunctionMeters;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where requests for one function go: its settings (timeout, hard concurrency limit), its replicas
@@ -24,8 +26,13 @@ public final class FunctionRoute {
   private final ReplicaIndex index;
   private volatile long timeoutMillis;
   private volatile int containerConcurrency;
+  private volatile String readinessPath = "/";
   private volatile Replica[] ready = new Replica[0];
+  private volatile Replica[] starting = new Replica[0];
   private volatile Map<String, Replica> byId = Map.of();
+  // Ids of STARTING replicas that answered the activator's probe: routable before the backend says
+  // READY. Guarded by this.
+  private final Set<String> probedReady = new HashSet<>();
   private volatile boolean deleted;
   private int rotation;
 
@@ -68,6 +75,47 @@ public final class FunctionRoute {
     return ready.length;
   }
 
+  /** The path the backend probes for readiness; the activator probes starting replicas on it. */
+  public String readinessPath() {
+    return readinessPath;
+  }
+
+  /** Replicas the last snapshot listed as starting that have not answered a probe yet. */
+  public List<Replica> starting() {
+    return List.of(starting);
+  }
+
+  /** True while the replica is in the current snapshot, starting, and not yet probed ready. */
+  public boolean isStarting(Replica replica) {
+    for (Replica r : starting) {
+      if (r == replica) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Makes a starting replica routable because it answered a readiness probe, ahead of the backend's
+   * READY (on Kubernetes, the kubelet → API server → EndpointSlice → watch chain costs hundreds of
+   * milliseconds). It stays routable while later snapshots list it as starting or ready.
+   *
+   * @return true when the replica was promoted; false when it is no longer starting
+   */
+  public synchronized boolean promote(Replica replica) {
+    if (deleted || !isStarting(replica)) {
+      return false;
+    }
+    probedReady.add(replica.id());
+    List<Replica> readyNow = new ArrayList<>(List.of(ready));
+    readyNow.add(replica);
+    List<Replica> startingNow = new ArrayList<>(List.of(starting));
+    startingNow.remove(replica);
+    ready = readyNow.toArray(new Replica[0]);
+    starting = startingNow.toArray(new Replica[0]);
+    return true;
+  }
+
   public boolean deleted() {
     return deleted;
   }
@@ -76,6 +124,8 @@ public final class FunctionRoute {
   synchronized void markDeleted() {
     deleted = true;
     ready = new Replica[0];
+    starting = new Replica[0];
+    probedReady.clear();
     for (Replica replica : byId.values()) {
       index.retire(replica);
     }
@@ -86,6 +136,8 @@ public final class FunctionRoute {
     timeoutMillis = function.spec().timeoutDuration().toMillis();
     Integer cc = function.spec().scalingOrDefaults().containerConcurrency();
     containerConcurrency = cc == null ? 0 : cc;
+    var readiness = function.spec().readiness();
+    readinessPath = readiness == null || readiness.path() == null ? "/" : readiness.path();
   }
 
   /** Applies an endpoint snapshot; replicas keep their identity (and counts) across snapshots. */
@@ -96,13 +148,23 @@ public final class FunctionRoute {
     Map<String, Replica> previous = byId;
     Map<String, Replica> next = new HashMap<>();
     List<Replica> readyNow = new ArrayList<>();
+    List<Replica> startingNow = new ArrayList<>();
+    Set<String> stillProbedReady = new HashSet<>();
     for (Endpoint endpoint : endpoints) {
       Replica replica = index.obtain(key, endpoint);
       next.put(replica.id(), replica);
       if (endpoint.isReady()) {
         readyNow.add(replica);
+      } else if (endpoint.state() == Endpoint.State.STARTING) {
+        if (probedReady.contains(replica.id())) {
+          stillProbedReady.add(replica.id());
+          readyNow.add(replica);
+        } else {
+          startingNow.add(replica);
+        }
       }
     }
+    probedReady.retainAll(stillProbedReady);
     // A replica dropped from the snapshot while requests still run on it stays countable (in the
     // index), so a backend that removes an endpoint first and then waits for its in-flight count
     // sees the truth.
@@ -113,6 +175,7 @@ public final class FunctionRoute {
     }
     byId = Map.copyOf(next);
     ready = readyNow.toArray(new Replica[0]);
+    starting = startingNow.toArray(new Replica[0]);
   }
 
   /** The replica with this id, if the last snapshot listed it. */

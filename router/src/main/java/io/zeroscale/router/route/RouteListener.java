@@ -2,8 +2,8 @@ package io.zeroscale.router.route;
 
 /**
  * Hears when a function may have room for waiting requests: a replica turned ready, a slot freed
- * up, or the function went away. The activator implements it. Called from any thread; must not
- * block.
+ * up, a replica is starting (worth probing), or the function went away. The activator implements
+ * it. Called from any thread; must not block.
  */
 public interface RouteListener {
 
@@ -19,4 +19,7 @@ public interface RouteListener {
   void onCapacity(FunctionRoute route);
 
   void onRemoved(FunctionRoute route);
+
+  /** The function has replicas that are starting; {@link FunctionRoute#starting()} lists them. */
+  default void onStarting(FunctionRoute route) {}
 }

@@ -45,6 +45,11 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
         public void onRemoved(FunctionRoute route) {
           listener.onRemoved(route);
         }
+
+        @Override
+        public void onStarting(FunctionRoute route) {
+          listener.onStarting(route);
+        }
       };
   private AutoCloseable catalogWatch;
   private AutoCloseable endpointsWatch;
@@ -176,6 +181,9 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
           "ready replicas changed function=%s from=%d to=%d", key, before, route.readyCount());
     }
     forwarding.onCapacity(route);
+    if (!route.starting().isEmpty()) {
+      forwarding.onStarting(route);
+    }
   }
 
   @Override
