@@ -327,6 +327,60 @@ class RouterTest {
     assertThat(route.starting()).hasSize(1);
   }
 
+  /** Sends a request head with {@code Expect: 100-continue} on a raw socket. */
+  java.net.Socket expectContinue(String path, int length) throws Exception {
+    java.net.Socket socket = new java.net.Socket("127.0.0.1", router.port());
+    socket.setSoTimeout(10_000);
+    String head =
+        "POST "
+            + path
+            + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: "
+            + length
+            + "\r\nExpect: 100-continue\r\n\r\n";
+    socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return socket;
+  }
+
+  static java.io.BufferedReader lines(java.net.Socket socket) throws Exception {
+    return new java.io.BufferedReader(
+        new java.io.InputStreamReader(
+            socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void expectContinueIsAnsweredOnceAReplicaIsConnectedAndTheBodyGoesThrough() throws Exception {
+    Backend a = backend("a").handler(Backend::echoBody);
+    endpoints.set(HELLO, ready("a", a.port()));
+    try (java.net.Socket socket = expectContinue("/fn/default/hello/", 4)) {
+      var in = lines(socket);
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
+      assertThat(in.readLine()).isEmpty();
+      socket.getOutputStream().write("ping".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      String line;
+      do {
+        line = in.readLine();
+      } while (line != null && !line.equals("ping"));
+      assertThat(line).as("the echoed body").isEqualTo("ping");
+    }
+  }
+
+  @Test
+  void expectContinueForAnUnknownFunctionGetsTheErrorWithoutContinueAndACloseHeader()
+      throws Exception {
+    try (java.net.Socket socket = expectContinue("/fn/default/nope/", 1_000_000)) {
+      var in = lines(socket);
+      assertThat(in.readLine())
+          .as("the client must not be invited to upload a body that is refused")
+          .isEqualTo("HTTP/1.1 404 Not Found");
+      List<String> headers = new ArrayList<>();
+      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+        headers.add(line.toLowerCase(java.util.Locale.ROOT));
+      }
+      assertThat(headers).contains("connection: close");
+    }
+  }
+
   @Test
   void deletedFunctionLosesItsRouteAndMeters() throws Exception {
     Backend a = backend("a");

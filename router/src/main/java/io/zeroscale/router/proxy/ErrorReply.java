@@ -22,8 +22,10 @@ public final class ErrorReply {
   /**
    * Answers with a JSON error unless the response has started (then the stream is reset, the only
    * honest signal left). {@code retryAfter} > 0 adds {@code Retry-After}; {@code close} closes the
-   * HTTP/1 connection afterwards (used when the request body was not read); on HTTP/2 only the
-   * stream ends, never the connection other requests share.
+   * HTTP/1 connection afterwards (used when the request body was not read, and always when the
+   * client waits for {@code 100 Continue}: it got a final answer instead, so whether it still sends
+   * the body is its choice); on HTTP/2 only the stream ends, never the connection other requests
+   * share.
    *
    * @return completes when the answer is written (or at once when nothing is left to send)
    */
@@ -54,7 +56,8 @@ public final class ErrorReply {
     if (retryAfter > 0) {
       response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(retryAfter));
     }
-    if (close && request.version() != HttpVersion.HTTP_2) {
+    boolean closeAfter = close || HopByHopHeaders.expectsContinue(request.headers());
+    if (closeAfter && request.version() != HttpVersion.HTTP_2) {
       response.putHeader(HttpHeaders.CONNECTION, "close");
       Future<Void> written = response.end(body.encode());
       // Close only once the request is read too (or after a short bound): closing a socket with

@@ -179,6 +179,9 @@ public final class Forwarder {
             upstream.end();
           }
         });
+    if (HopByHopHeaders.expectsContinue(request.headers())) {
+      request.response().writeContinue();
+    }
     request.resume();
   }
 

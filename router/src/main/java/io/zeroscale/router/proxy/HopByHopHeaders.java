@@ -9,9 +9,9 @@ import java.util.Set;
  * Copies headers between hops without the hop-by-hop ones (RFC 9110 7.6.1) and those named in
  * {@code Connection}. {@code Host} is left out too: the client sets the replica's; the original
  * travels in {@code X-Forwarded-Host}. {@code Expect} is left out because the router answers {@code
- * 100-continue} itself.
+ * 100-continue} itself, once a replica is connected.
  */
-final class HopByHopHeaders {
+public final class HopByHopHeaders {
 
   private static final Set<String> DROPPED =
       Set.of(
@@ -28,6 +28,12 @@ final class HopByHopHeaders {
           "host");
 
   private HopByHopHeaders() {}
+
+  /** True when the client waits for {@code 100 Continue} before it sends the body. */
+  public static boolean expectsContinue(MultiMap headers) {
+    String expect = headers.get("expect");
+    return expect != null && expect.trim().equalsIgnoreCase("100-continue");
+  }
 
   static void copy(MultiMap from, MultiMap to) {
     String connection = from.get("connection");

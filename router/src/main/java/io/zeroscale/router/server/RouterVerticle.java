@@ -61,7 +61,9 @@ final class RouterVerticle extends AbstractVerticle {
                 .setHttp2ClearTextEnabled(false)
                 .setIdleTimeout((int) config.serverIdleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setHandle100ContinueAutomatically(true));
+                // 100 Continue is sent only once a replica is connected (Forwarder), so a client
+                // does not upload a body that will be refused (404, 413, 503) or wait at zero.
+                .setHandle100ContinueAutomatically(false));
     server.requestHandler(this::handle).listen().<Void>mapEmpty().onComplete(started);
   }
 
