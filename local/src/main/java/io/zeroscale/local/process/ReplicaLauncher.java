@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
  * command…}: setpriv execs the command in place (same pid), and the kernel kills it when the
  * platform dies, even by SIGKILL.
  *
+ * <p>A Java function whose build made an AOT cache is started with it ({@link JvmStartCache}).
+ *
  * <p>The kernel's "parent" for {@code --pdeathsig} is the <em>thread</em> that forked the child,
  * not the JVM: a replica forked by a pool thread gets SIGKILL when that thread ends (checked on
  * this machine: a child forked by a thread that then exited was dead a second later). So every fork
@@ -109,9 +111,11 @@ final class ReplicaLauncher implements AutoCloseable {
     if (useSetpriv) {
       command.addAll(List.of(SETPRIV.toString(), "--pdeathsig", "KILL", "--"));
     }
-    command.addAll(spec.command());
+    boolean hasWorkingDir = spec.workingDir() != null && !spec.workingDir().isBlank();
+    Path workingDir = Path.of(hasWorkingDir ? spec.workingDir() : "");
+    command.addAll(JvmStartCache.command(spec.command(), workingDir));
     ProcessBuilder builder = new ProcessBuilder(command);
-    if (spec.workingDir() != null && !spec.workingDir().isBlank()) {
+    if (hasWorkingDir) {
       builder.directory(new File(spec.workingDir()));
     }
     Map<String, String> env = builder.environment();
