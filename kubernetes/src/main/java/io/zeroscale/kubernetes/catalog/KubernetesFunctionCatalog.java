@@ -1,0 +1,184 @@
+package io.zeroscale.kubernetes.catalog;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.zeroscale.api.function.FieldError;
+import io.zeroscale.api.function.Function;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.FunctionValidator;
+import io.zeroscale.api.spi.FunctionCatalog;
+import io.zeroscale.kubernetes.KubernetesBackendConfig;
+import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.informer.OrderedDelivery;
+import io.zeroscale.kubernetes.informer.ResourceEvents;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
+
+/**
+ * A {@link FunctionCatalog} on {@code Function} custom resources, read through an informer (list
+ * and watch, no polling). Status is written through the status subresource, so a status write never
+ * touches the spec.
+ *
+ * <p>The catalog holds the last valid version of each function: a resource whose spec the validator
+ * rejects (written with kubectl past the CRD's schema) is not passed on, so the data path and the
+ * autoscaler keep the last good spec; the controller reports the problems as {@code
+ * SpecValid=False}.
+ */
+public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(KubernetesFunctionCatalog.class);
+
+  private final KubernetesClient client;
+  private final KubernetesBackendConfig config;
+  private final TreeMap<FunctionKey, Function> accepted = new TreeMap<>();
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+  private final OrderedDelivery delivery = new OrderedDelivery("zeroscale-k8s-catalog-events");
+  private SharedIndexInformer<FunctionResource> informer;
+
+  public KubernetesFunctionCatalog(KubernetesClient client, KubernetesBackendConfig config) {
+    this.client = client;
+    this.config = config;
+  }
+
+  /** Lists the functions and starts watching them; returns once the first list is in. */
+  public KubernetesFunctionCatalog start() {
+    ResourceEvents<FunctionResource> events = new ResourceEvents<>(this::upserted, this::deleted);
+    informer =
+        config
+            .namespace()
+            .map(ns -> client.resources(FunctionResource.class).inNamespace(ns).inform(events))
+            .orElseGet(
+                () -> client.resources(FunctionResource.class).inAnyNamespace().inform(events));
+    LOG.infof(
+        "catalog started namespace=%s functions=%d", config.namespace().orElse("*"), list().size());
+    return this;
+  }
+
+  @Override
+  public synchronized List<Function> list() {
+    return List.copyOf(accepted.values());
+  }
+
+  @Override
+  public synchronized Optional<Function> get(FunctionKey key) {
+    return Optional.ofNullable(accepted.get(key));
+  }
+
+  @Override
+  public Function put(Function function) {
+    FunctionValidator.requireValid(function);
+    Function incoming = function.withDefaults();
+    FunctionResource wanted = FunctionResource.of(incoming);
+    var resources =
+        client.resources(FunctionResource.class).inNamespace(incoming.key().namespace());
+    FunctionResource existing = resources.withName(incoming.key().name()).get();
+    FunctionResource stored;
+    if (existing == null) {
+      stored = resources.resource(wanted).create();
+    } else {
+      existing.setSpec(wanted.getSpec());
+      existing.getMetadata().setLabels(wanted.getMetadata().getLabels());
+      // A PUT with the resource version read above: a concurrent change fails with 409, not lost.
+      stored = resources.resource(existing).update();
+    }
+    LOG.infof(
+        "function stored function=%s generation=%s created=%s",
+        incoming.key(), stored.getMetadata().getGeneration(), existing == null);
+    return stored.toFunction().withDefaults();
+  }
+
+  @Override
+  public boolean delete(FunctionKey key) {
+    boolean deleted =
+        !client
+            .resources(FunctionResource.class)
+            .inNamespace(key.namespace())
+            .withName(key.name())
+            .delete()
+            .isEmpty();
+    if (deleted) {
+      LOG.infof("function deleted function=%s", key);
+    }
+    return deleted;
+  }
+
+  @Override
+  public void updateStatus(FunctionKey key, FunctionStatus status) {
+    Function current = get(key).orElse(null);
+    if (current == null || Objects.equals(current.status(), status)) {
+      return;
+    }
+    FunctionResource patch = new FunctionResource();
+    patch.setMetadata(
+        new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
+    patch.setStatus(status);
+    try {
+      client
+          .resources(FunctionResource.class)
+          .inNamespace(key.namespace())
+          .resource(patch)
+          .patchStatus();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      LOG.debugf("status not written, function is gone function=%s", key);
+    }
+  }
+
+  @Override
+  public AutoCloseable watch(Listener listener) {
+    synchronized (this) {
+      // Replay and registration are queued together, so no change falls between them.
+      List<Function> replay = List.copyOf(accepted.values());
+      delivery.submit(
+          () -> {
+            replay.forEach(listener::onUpsert);
+            listeners.add(listener);
+          });
+    }
+    return () -> delivery.submit(() -> listeners.remove(listener));
+  }
+
+  @Override
+  public void close() {
+    if (informer != null) {
+      informer.close();
+    }
+    delivery.close();
+  }
+
+  private void upserted(FunctionResource resource) {
+    Function function = resource.toFunction();
+    List<FieldError> errors = FunctionValidator.validate(function);
+    if (!errors.isEmpty()) {
+      LOG.debugf(
+          "invalid function not passed on function=%s generation=%s errors=%d",
+          resource.key(), resource.getMetadata().getGeneration(), errors.size());
+      return;
+    }
+    Function stored = function.withDefaults();
+    synchronized (this) {
+      Function previous = accepted.put(stored.key(), stored);
+      if (!stored.equals(previous)) {
+        delivery.submit(() -> listeners.forEach(l -> l.onUpsert(stored)));
+      }
+    }
+  }
+
+  private void deleted(FunctionResource resource) {
+    FunctionKey key = resource.key();
+    synchronized (this) {
+      if (accepted.remove(key) != null) {
+        delivery.submit(() -> listeners.forEach(l -> l.onDelete(key)));
+      }
+    }
+  }
+}

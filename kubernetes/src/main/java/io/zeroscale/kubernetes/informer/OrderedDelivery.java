@@ -1,0 +1,59 @@
+package io.zeroscale.kubernetes.informer;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls SPI listeners on one thread of its own, in submission order. Informer callbacks queue an
+ * event while holding the view's lock (queuing never blocks) and the listeners run after it is
+ * released, so they never run under a lock, never on the informer's thread, and always see changes
+ * in the order they happened. A watcher's snapshot is queued under the same lock as the changes, so
+ * no change falls between snapshot and updates.
+ */
+public final class OrderedDelivery implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(OrderedDelivery.class);
+
+  private final ExecutorService thread;
+  private final String name;
+
+  public OrderedDelivery(String name) {
+    this.name = name;
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public void submit(Runnable event) {
+    try {
+      thread.execute(
+          () -> {
+            try {
+              event.run();
+            } catch (RuntimeException e) {
+              LOG.warnf(e, "listener failed thread=%s (the event is dropped for it)", name);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.debugf("event dropped after close thread=%s", name);
+    }
+  }
+
+  /** Delivers what is queued (bounded wait), then stops the thread. */
+  @Override
+  public void close() {
+    thread.shutdown();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.zeroscale.kubernetes.reconcile;
+
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.zeroscale.api.function.FieldError;
+import io.zeroscale.api.function.Function;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.FunctionValidator;
+import io.zeroscale.kubernetes.KubernetesBackendConfig;
+import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.informer.ResourceEvents;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jboss.logging.Logger;
+
+/**
+ * The controller: for each {@code Function} it keeps a Service and a Deployment and writes the
+ * function's status. Informers on Functions and on zeroscale's Deployments queue the function's key
+ * (a Deployment's ready count changes its function's status); {@link #reconcile} then runs the
+ * chain of named, idempotent steps below, top to bottom.
+ *
+ * <p>Deleting a {@code Function} needs no step: the Deployment and the Service carry owner
+ * references to it, so Kubernetes' garbage collector removes them.
+ */
+public final class FunctionReconciler implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(FunctionReconciler.class);
+
+  private final KubernetesClient client;
+  private final KubernetesBackendConfig config;
+  private final FunctionWorkload workload;
+  private final Clock clock;
+  private final ReconcileQueue queue;
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private SharedIndexInformer<FunctionResource> functions;
+
+  public FunctionReconciler(KubernetesClient client, KubernetesBackendConfig config, Clock clock) {
+    this.client = client;
+    this.config = config;
+    this.workload = new FunctionWorkload(client, new WorkloadTemplates(config));
+    this.clock = clock;
+    this.queue =
+        new ReconcileQueue(this::reconcile, config.retryBackoff(), config.maxRetryBackoff());
+  }
+
+  /** Starts the informers; every existing function is reconciled once, then on each change. */
+  public FunctionReconciler start() {
+    var functionsApi = client.resources(FunctionResource.class);
+    ResourceEvents<FunctionResource> onFunction =
+        new ResourceEvents<>(f -> queue.enqueue(f.key()), f -> queue.enqueue(f.key()));
+    functions =
+        config
+            .namespace()
+            .map(ns -> functionsApi.inNamespace(ns).inform(onFunction))
+            .orElseGet(() -> functionsApi.inAnyNamespace().inform(onFunction));
+    informers.add(functions);
+    var deploymentsApi = client.apps().deployments();
+    ResourceEvents<Deployment> onDeployment =
+        new ResourceEvents<>(this::enqueueOwner, this::enqueueOwner);
+    informers.add(
+        config
+            .namespace()
+            .map(
+                ns ->
+                    deploymentsApi
+                        .inNamespace(ns)
+                        .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
+                        .inform(onDeployment))
+            .orElseGet(
+                () ->
+                    deploymentsApi
+                        .inAnyNamespace()
+                        .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
+                        .inform(onDeployment)));
+    LOG.infof("controller started namespace=%s", config.namespace().orElse("*"));
+    return this;
+  }
+
+  /**
+   * Brings one function's objects and status in line with its spec. Safe to run any number of
+   * times: a step whose object is already right writes nothing.
+   */
+  public void reconcile(FunctionKey key) {
+    FunctionResource function = functions.getStore().getByKey(key.namespace() + "/" + key.name());
+    if (function == null) {
+      LOG.debugf("function gone, owner references clean up function=%s", key);
+      return;
+    }
+    Run run = new Run(function);
+    specValid(run);
+    if (run.errors.isEmpty()) {
+      service(run);
+      deployment(run);
+    } else {
+      existingDeployment(run);
+    }
+    status(run);
+  }
+
+  /** One reconcile's state, handed from step to step. */
+  private static final class Run {
+    final FunctionResource resource;
+    final Function function;
+    List<FieldError> errors = List.of();
+    Deployment deployment;
+
+    Run(FunctionResource resource) {
+      this.resource = resource;
+      this.function = resource.toFunction();
+    }
+  }
+
+  /**
+   * Checks the spec with the same validator as the control API, plus what this backend needs (an
+   * image). Records every problem; an invalid function gets no new Deployment.
+   */
+  private void specValid(Run run) {
+    List<FieldError> errors = new ArrayList<>(FunctionValidator.validate(run.function));
+    if (run.function.spec() != null
+        && (run.function.spec().image() == null || run.function.spec().image().isBlank())) {
+      errors.add(
+          new FieldError(
+              "spec.image", "is required on the Kubernetes backend (a container image)"));
+    }
+    run.errors = List.copyOf(errors);
+    if (!errors.isEmpty()) {
+      LOG.debugf("invalid spec function=%s errors=%s", run.resource.key(), errors);
+    }
+  }
+
+  /** The Service exists with the function's port and selector, owned by the function. */
+  private void service(Run run) {
+    workload.applyService(run.function.withDefaults(), FunctionWorkload.ownerOf(run.resource));
+  }
+
+  /**
+   * The Deployment exists with the function's pod template, owned by the function; a new one starts
+   * at {@code minScale}, an existing one keeps the replica count the autoscaler gave it.
+   */
+  private void deployment(Run run) {
+    Function function = run.function.withDefaults();
+    run.deployment =
+        workload.applyDeployment(
+            function,
+            FunctionWorkload.ownerOf(run.resource),
+            function.spec().scalingOrDefaults().minScale());
+  }
+
+  /** For an invalid function: the Deployment of its last valid spec, left as it is, if any. */
+  private void existingDeployment(Run run) {
+    FunctionKey key = run.resource.key();
+    run.deployment =
+        client.apps().deployments().inNamespace(key.namespace()).withName(key.name()).get();
+  }
+
+  /**
+   * The status subresource says what was observed, for which generation, with {@code SpecValid},
+   * {@code Ready} and {@code ScaledToZero}; written only when it changed.
+   */
+  private void status(Run run) {
+    FunctionKey key = run.resource.key();
+    ObservedState seen =
+        ObservedState.of(
+            run.resource.getMetadata().getGeneration(), run.errors, run.deployment, url(key));
+    FunctionStatus before = run.resource.getStatus();
+    FunctionStatus after = FunctionConditions.status(seen, before, clock.instant());
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    FunctionResource patch = new FunctionResource();
+    patch.setMetadata(
+        new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
+    patch.setStatus(after);
+    try {
+      client
+          .resources(FunctionResource.class)
+          .inNamespace(key.namespace())
+          .resource(patch)
+          .patchStatus();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      return;
+    }
+    LOG.infof(
+        "status written function=%s generation=%s specValid=%s desired=%d ready=%d",
+        key, seen.generation(), seen.specValid(), seen.desired(), seen.ready());
+  }
+
+  private String url(FunctionKey key) {
+    return config.routerUrl() + "/fn/" + key.namespace() + "/" + key.name() + "/";
+  }
+
+  private void enqueueOwner(Deployment deployment) {
+    var labels = deployment.getMetadata().getLabels();
+    String name = labels == null ? null : labels.get(WorkloadLabels.FUNCTION);
+    if (name != null) {
+      queue.enqueue(new FunctionKey(deployment.getMetadata().getNamespace(), name));
+    }
+  }
+
+  @Override
+  public void close() {
+    queue.close();
+    informers.forEach(SharedIndexInformer::close);
+  }
+}
