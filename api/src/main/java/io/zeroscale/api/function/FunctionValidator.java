@@ -1,5 +1,6 @@
 package io.zeroscale.api.function;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,92 @@ public final class FunctionValidator {
       } catch (IllegalArgumentException e) {
         errors.add(new FieldError("spec.scaling.scaleToZeroGracePeriod", e.getMessage()));
       }
+    }
+    validateAutoscalerKnobs(scaling, errors);
+  }
+
+  /** The KPA-style knobs; ranges follow Knative's where it has them. */
+  private static void validateAutoscalerKnobs(ScalingSpec scaling, List<FieldError> errors) {
+    intBetween(
+        "spec.scaling.targetUtilizationPercentage",
+        scaling.targetUtilizationPercentage(),
+        1,
+        100,
+        errors);
+    durationBetween(
+        "spec.scaling.stableWindow",
+        scaling.stableWindow(),
+        Duration.ofSeconds(6),
+        Duration.ofHours(1),
+        errors);
+    intBetween(
+        "spec.scaling.panicWindowPercentage", scaling.panicWindowPercentage(), 1, 100, errors);
+    intBetween(
+        "spec.scaling.panicThresholdPercentage",
+        scaling.panicThresholdPercentage(),
+        110,
+        1000,
+        errors);
+    rateAboveOne("spec.scaling.maxScaleUpRate", scaling.maxScaleUpRate(), errors);
+    rateAboveOne("spec.scaling.maxScaleDownRate", scaling.maxScaleDownRate(), errors);
+    durationBetween(
+        "spec.scaling.scaleDownDelay",
+        scaling.scaleDownDelay(),
+        Duration.ZERO,
+        Duration.ofHours(1),
+        errors);
+    nonNegative("spec.scaling.initialScale", scaling.initialScale(), errors);
+    if (scaling.activationScale() != null && scaling.activationScale() < 1) {
+      errors.add(
+          new FieldError(
+              "spec.scaling.activationScale", "must be >= 1, was " + scaling.activationScale()));
+    }
+    notAboveMaxScale("spec.scaling.initialScale", scaling.initialScale(), scaling, errors);
+    notAboveMaxScale("spec.scaling.activationScale", scaling.activationScale(), scaling, errors);
+  }
+
+  private static void notAboveMaxScale(
+      String field, Integer value, ScalingSpec scaling, List<FieldError> errors) {
+    int max = scaling.withDefaults().maxScale();
+    if (value != null && value > max) {
+      errors.add(new FieldError(field, "must be <= maxScale (" + max + "), was " + value));
+    }
+  }
+
+  private static void intBetween(
+      String field, Integer value, int min, int max, List<FieldError> errors) {
+    if (value != null && (value < min || value > max)) {
+      errors.add(
+          new FieldError(field, "must be between " + min + " and " + max + ", was " + value));
+    }
+  }
+
+  private static void rateAboveOne(String field, Double value, List<FieldError> errors) {
+    if (value != null && (value.isNaN() || value <= 1.0)) {
+      errors.add(new FieldError(field, "must be greater than 1.0, was " + value));
+    }
+  }
+
+  private static void durationBetween(
+      String field, String value, Duration min, Duration max, List<FieldError> errors) {
+    if (value == null) {
+      return;
+    }
+    try {
+      Duration d = DurationText.parse(value);
+      if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+        errors.add(
+            new FieldError(
+                field,
+                "must be between "
+                    + DurationText.format(min)
+                    + " and "
+                    + DurationText.format(max)
+                    + ", was "
+                    + value));
+      }
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, e.getMessage()));
     }
   }
 
