@@ -24,4 +24,26 @@ public interface RuntimeConfig {
    * runs outside the platform.
    */
   Optional<String> replica();
+
+  /**
+   * The readiness path: {@code 200} while the replica can serve, {@code 503} once it drains. Set
+   * {@code spec.readiness.path} of the Function to it. Default {@code /q/ready}.
+   */
+  @WithDefault("/q/ready")
+  String readinessPath();
+
+  /** Where CloudEvents are received. */
+  Events events();
+
+  /** CloudEvents over HTTP, served when the application has an {@code EventFunction} bean. */
+  interface Events {
+
+    /** Path that takes {@code POST}ed events, binary or structured. Default {@code /}. */
+    @WithDefault("/")
+    String path();
+
+    /** Largest event body accepted; larger gets {@code 413}. Default 10 MiB. */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+  }
 }
