@@ -111,8 +111,9 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
 
   @Override
   public void updateStatus(FunctionKey key, FunctionStatus status) {
-    Function current = get(key).orElse(null);
-    if (current == null || Objects.equals(current.status(), status)) {
+    // Skipped when the cache already shows it; a function the cache has not seen yet (just
+    // created) is patched anyway, and one that is gone answers 404, which is ignored.
+    if (get(key).map(f -> Objects.equals(f.status(), status)).orElse(false)) {
       return;
     }
     FunctionResource patch = new FunctionResource();

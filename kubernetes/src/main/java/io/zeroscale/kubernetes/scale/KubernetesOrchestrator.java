@@ -1,6 +1,7 @@
 package io.zeroscale.kubernetes.scale;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -86,7 +87,7 @@ public final class KubernetesOrchestrator implements Orchestrator, AutoCloseable
         withDefaults.spec().scalingOrDefaults().minScale());
   }
 
-  /** Patches the Deployment's {@code scale} subresource ({@code deployments/scale}). */
+  /** Writes the Deployment's {@code scale} subresource ({@code PUT deployments/scale}). */
   @Override
   public void scale(FunctionKey key, int replicas) {
     if (replicas < 0) {
@@ -106,6 +107,24 @@ public final class KubernetesOrchestrator implements Orchestrator, AutoCloseable
       throw e;
     }
     LOG.infof("scale set function=%s desired=%d", key, replicas);
+  }
+
+  /**
+   * A {@code Scale} without a resource version: the API server applies it unconditionally, in one
+   * request. (Fabric8's {@code scale(int)} reads the Scale first and writes it back with the
+   * version it read, two requests and a conflict whenever the Deployment changed in between.)
+   */
+  private static io.fabric8.kubernetes.api.model.autoscaling.v1.Scale scaleTo(
+      FunctionKey key, int replicas) {
+    return new ScaleBuilder()
+        .withNewMetadata()
+        .withNamespace(key.namespace())
+        .withName(key.name())
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .endSpec()
+        .build();
   }
 
   /** Deletes the Deployment and the Service (owner references would too, a moment later). */

@@ -1,0 +1,88 @@
+package io.zeroscale.kubernetes.testing;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fabric8's API server in CRUD mode with the generated {@code Function} CRD loaded first (without
+ * it the mock would store status on create and update, which a real API server never does). It runs
+ * no controllers: no Deployment controller, kubelet, EndpointSlice controller or garbage collector;
+ * tests that want replicas or endpoints write them.
+ */
+public final class ApiServer implements AutoCloseable {
+
+  /** Where the CRD generator writes the CRD, on the test class path. */
+  public static final String GENERATED_CRD = "/META-INF/fabric8/functions.zeroscale.io-v1.yml";
+
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final List<String> requests = new ArrayList<>();
+
+  private ApiServer() {
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(List.of()),
+            false);
+    server.init();
+    client = server.createClient();
+    try (InputStream crd = ApiServer.class.getResourceAsStream(GENERATED_CRD)) {
+      if (crd == null) {
+        throw new IllegalStateException(GENERATED_CRD + " is missing; run the build (mvn install)");
+      }
+      CustomResourceDefinition loaded =
+          client.apiextensions().v1().customResourceDefinitions().load(crd).item();
+      client.apiextensions().v1().customResourceDefinitions().resource(loaded).create();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ApiServer start() {
+    return new ApiServer();
+  }
+
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /**
+   * Every request the server received since the last call, as {@code METHOD path?query}, in order
+   * (the recorded list is cumulative across calls).
+   */
+  public synchronized List<String> requests() {
+    try {
+      RecordedRequest r;
+      while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
+        requests.add(r.getMethod() + " " + r.getPath());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return List.copyOf(requests);
+  }
+
+  /** Recorded requests that write (not GET), from index {@code from} of {@link #requests()}. */
+  public List<String> writesSince(int from) {
+    List<String> all = requests();
+    return all.subList(from, all.size()).stream().filter(r -> !r.startsWith("GET ")).toList();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+}
