@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FunctionSpecFilesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"hello", "sleepy"})
+  @ValueSource(strings = {"hello", "sleepy", "events"})
   void exampleSpecIsValidAndRunsItsOwnJar(String name) throws Exception {
     Path file = Path.of("..", name, "function.yaml");
 
@@ -31,5 +31,6 @@ class FunctionSpecFilesTest {
         .isEqualTo(
             List.of("java", "-jar", "examples/" + name + "/target/quarkus-app/quarkus-run.jar"));
     assertThat(function.spec().scalingOrDefaults().minScale()).isZero();
+    assertThat(function.spec().readiness().path()).isEqualTo("/q/ready");
   }
 }
