@@ -1,0 +1,96 @@
+package io.zeroscale.loadtest.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Sizes and durations of every scenario. {@link #full()} is what {@code load-tests/bench all} runs
+ * (about 8 minutes on 2 cores); {@link #smoke()} is what the tests run (seconds per scenario, same
+ * code paths).
+ */
+public record BenchSettings(
+    ProxyOverhead proxyOverhead,
+    ColdStart coldStart,
+    BurstFromZero burstFromZero,
+    AutoscaleStep autoscaleStep,
+    Memory memory) {
+
+  /**
+   * @param rates open-loop arrival rates per second, each run against every target
+   * @param warmup closed-loop warm-up per target before measuring, not recorded
+   * @param perRate length of each open-loop run
+   * @param clients concurrent clients of the max-throughput closed-loop run
+   * @param closedDuration length of each closed-loop run
+   * @param wrkConnections connections of the wrk run (2 threads)
+   * @param wrkSeconds length of each wrk run
+   */
+  public record ProxyOverhead(
+      List<Integer> rates,
+      Duration warmup,
+      Duration perRate,
+      int clients,
+      Duration closedDuration,
+      int wrkConnections,
+      int wrkSeconds) {}
+
+  /**
+   * @param rounds cold starts through the platform, and as many starts of the function alone
+   */
+  public record ColdStart(int rounds) {}
+
+  /**
+   * @param requests requests of one burst, all sent within {@code window}
+   * @param window the burst's length
+   * @param rounds bursts, each at a fresh function at zero
+   * @param maxScale the function's replica limit
+   */
+  public record BurstFromZero(int requests, Duration window, int rounds, int maxScale) {}
+
+  /**
+   * @param low clients before and after the step
+   * @param high clients during the step
+   * @param lowPhase length of each low phase
+   * @param highPhase length of the step
+   * @param maxScale sleepy's replica limit
+   * @param target sleepy's {@code spec.scaling.target} (concurrent requests per replica)
+   * @param query what each request asks sleepy to do
+   */
+  public record AutoscaleStep(
+      int low,
+      int high,
+      Duration lowPhase,
+      Duration highPhase,
+      int maxScale,
+      int target,
+      String query) {}
+
+  /**
+   * @param functions functions deployed at zero for the idle measurement
+   * @param settle wait after deploying before sampling the idle memory
+   * @param load length of the proxy load while memory is sampled
+   * @param loadClients concurrent clients of that load
+   */
+  public record Memory(int functions, Duration settle, Duration load, int loadClients) {}
+
+  public static BenchSettings full() {
+    return new BenchSettings(
+        new ProxyOverhead(List.of(1_000, 5_000), seconds(5), seconds(15), 64, seconds(15), 64, 10),
+        new ColdStart(10),
+        new BurstFromZero(1_000, Duration.ofMillis(100), 3, 10),
+        new AutoscaleStep(1, 50, seconds(20), seconds(40), 10, 5, "?sleepMs=100&cpuMs=1"),
+        new Memory(100, seconds(10), seconds(20), 64));
+  }
+
+  public static BenchSettings smoke() {
+    return new BenchSettings(
+        new ProxyOverhead(List.of(200), seconds(1), seconds(2), 8, seconds(2), 8, 1),
+        new ColdStart(1),
+        new BurstFromZero(1_000, Duration.ofMillis(100), 1, 3),
+        new AutoscaleStep(1, 10, seconds(2), seconds(5), 2, 5, "?sleepMs=50&cpuMs=0"),
+        new Memory(10, seconds(1), seconds(2), 8));
+  }
+
+  private static Duration seconds(long s) {
+    return Duration.ofSeconds(s);
+  }
+}

@@ -1,0 +1,197 @@
+package io.zeroscale.loadtest.scenario.coldstart;
+
+import io.zeroscale.loadtest.config.BenchContext;
+import io.zeroscale.loadtest.process.FunctionSpecs;
+import io.zeroscale.loadtest.process.PlatformProcess;
+import io.zeroscale.loadtest.report.HtmlPage;
+import io.zeroscale.loadtest.report.SvgChart;
+import io.zeroscale.loadtest.report.TextTable;
+import io.zeroscale.loadtest.scenario.ResultFiles;
+import io.zeroscale.loadtest.scenario.Scenario;
+import io.zeroscale.loadtest.scenario.ScenarioOutcome;
+import io.zeroscale.loadtest.scenario.Spread;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * N rounds of: {@code hello} at zero, one request through the router, time to its first byte; next
+ * to it the replica's own process start → ready as the platform measured it. Also N starts of hello
+ * alone, for reference.
+ */
+public final class ColdStartScenario implements Scenario {
+
+  public static final String NAME = "cold-start";
+  static final String NAMESPACE = "bench";
+  static final String FUNCTION = "cold-hello";
+
+  /** One cold start through the platform, in milliseconds. */
+  public record Round(
+      int round,
+      int status,
+      double firstByteMillis,
+      long replicaStartupMillis,
+      double overheadMillis) {
+
+    static Round of(int round, int status, double firstByteMillis, long replicaStartupMillis) {
+      double overhead = Math.round((firstByteMillis - replicaStartupMillis) * 10) / 10.0;
+      return new Round(
+          round, status, Math.round(firstByteMillis * 10) / 10.0, replicaStartupMillis, overhead);
+    }
+  }
+
+  /** The rounds and their spreads. */
+  public record Result(
+      List<Double> aloneMillis,
+      List<Round> rounds,
+      Spread alone,
+      Spread firstByte,
+      Spread replicaStartup,
+      Spread overhead) {
+
+    static Result of(List<Double> alone, List<Round> rounds) {
+      return new Result(
+          alone,
+          rounds,
+          Spread.of(alone),
+          Spread.of(rounds.stream().map(Round::firstByteMillis).toList()),
+          Spread.of(rounds.stream().map(r -> (double) r.replicaStartupMillis()).toList()),
+          Spread.of(rounds.stream().map(Round::overheadMillis).toList()));
+    }
+  }
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ScenarioOutcome run(BenchContext context) throws Exception {
+    int rounds = context.settings().coldStart().rounds();
+    Path dir = context.dir(NAME);
+    Path jar = context.exampleJar("hello");
+    List<Double> alone = new ArrayList<>();
+    for (int i = 1; i <= rounds; i++) {
+      alone.add(FunctionAlone.startMillis(jar, dir.resolve("hello-alone.log")));
+      context.out().printf("cold-start: hello alone, round %d: %.0f ms%n", i, alone.get(i - 1));
+    }
+    List<Round> measured = new ArrayList<>();
+    // A short autoscaler tick only shortens the wait for zero between rounds; the wake-up itself
+    // is triggered by the waiting request, not by the tick.
+    try (PlatformProcess platform =
+        PlatformProcess.start(
+            context.repoRoot(),
+            dir.resolve("platform.log"),
+            Map.of("zeroscale.autoscaler.tick", "500ms"))) {
+      platform.apply(
+          NAMESPACE,
+          FUNCTION,
+          FunctionSpecs.javaFunction(
+              NAMESPACE, FUNCTION, jar, "{minScale: 0, maxScale: 1, scaleToZeroGracePeriod: 1s}"));
+      for (int i = 1; i <= rounds; i++) {
+        platform.awaitZero(NAMESPACE, FUNCTION, Duration.ofSeconds(60));
+        measured.add(round(context, platform, i));
+      }
+      platform.delete(NAMESPACE, FUNCTION);
+    }
+    return report(context, Result.of(alone, measured));
+  }
+
+  private Round round(BenchContext context, PlatformProcess platform, int i) throws Exception {
+    URI uri = URI.create(platform.route(NAMESPACE, FUNCTION, "/").url());
+    AtomicLong firstByte = new AtomicLong();
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
+            info -> {
+              firstByte.set(System.nanoTime());
+              return HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
+            });
+    double ttfb = (firstByte.get() - start) / 1e6;
+    long startup =
+        platform.replicas(NAMESPACE, FUNCTION).stream()
+            .filter(r -> r.startupMillis() != null)
+            .mapToLong(PlatformProcess.Replica::startupMillis)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("no ready replica listed after a wake"));
+    Round round = Round.of(i, response.statusCode(), ttfb, startup);
+    context
+        .out()
+        .printf(
+            "cold-start: round %d: HTTP %d, first byte after %.0f ms, replica start->ready %d ms,"
+                + " platform overhead %.0f ms%n",
+            i, round.status(), round.firstByteMillis(), startup, round.overheadMillis());
+    return round;
+  }
+
+  private static ScenarioOutcome report(BenchContext context, Result result) throws Exception {
+    TextTable table = new TextTable("Cold start of hello (ms)", "measure", "p50", "min", "max");
+    table.row(
+        "hello alone: process start -> first 200",
+        result.alone().p50(),
+        result.alone().min(),
+        result.alone().max());
+    table.row(
+        "through zeroscale at zero: request -> first byte",
+        result.firstByte().p50(),
+        result.firstByte().min(),
+        result.firstByte().max());
+    table.row(
+        "  of which the replica's own start -> ready",
+        result.replicaStartup().p50(),
+        result.replicaStartup().min(),
+        result.replicaStartup().max());
+    table.row(
+        "  platform overhead (difference, per round)",
+        result.overhead().p50(),
+        result.overhead().min(),
+        result.overhead().max());
+    context.out().println(table.toText());
+    List<double[]> firstByte = new ArrayList<>();
+    List<double[]> startup = new ArrayList<>();
+    List<double[]> overhead = new ArrayList<>();
+    for (Round r : result.rounds()) {
+      firstByte.add(new double[] {r.round(), r.firstByteMillis()});
+      startup.add(new double[] {r.round(), r.replicaStartupMillis()});
+      overhead.add(new double[] {r.round(), r.overheadMillis()});
+    }
+    HtmlPage page =
+        new HtmlPage("zeroscale cold start")
+            .paragraph(
+                "Platform overhead = time to first byte of a request to hello at zero"
+                    + " minus the replica's own process start -> ready (probed every 10 ms).")
+            .table(table)
+            .chart(
+                SvgChart.lines(
+                    "Cold start per round",
+                    "round",
+                    "ms",
+                    List.of(
+                        new SvgChart.Series("first byte", firstByte),
+                        new SvgChart.Series("replica start->ready", startup),
+                        new SvgChart.Series("platform overhead", overhead))));
+    Map<String, Object> headline = new LinkedHashMap<>();
+    headline.put("platform overhead p50 ms", result.overhead().p50());
+    headline.put("platform overhead max ms", result.overhead().max());
+    headline.put("first byte p50 ms", result.firstByte().p50());
+    headline.put("hello alone p50 ms", result.alone().p50());
+    long lost = result.rounds().stream().filter(r -> r.status() != 200).count();
+    return ResultFiles.write(
+        context, NAME, context.settings().coldStart(), result, headline, lost, page);
+  }
+}
