@@ -1,103 +1,141 @@
 package io.zeroscale.autoscaler.decider;
 
 import io.zeroscale.api.function.DurationText;
-import io.zeroscale.api.function.ScalingSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
- * The first-cut decider: replicas follow concurrency, with scale to zero after a grace period.
+ * zeroscale's decider: Knative KPA's algorithm (stable and panic windows, panic threshold, rate
+ * bounds, scale-down delay, activation and initial scale, min/max) with four changes where KPA is
+ * weak:
  *
- * <ul>
- *   <li>Under load: {@code clamp(ceil(max(concurrency, inFlight + queued) / target), minScale,
- *       maxScale)}, and never below 1 while anything is in flight or waiting. The average already
- *       counts queued requests (the data path measures proxied + queued); the instantaneous backlog
- *       is a floor so that a burst at the end of a tick is not averaged away.
- *   <li>Waking from zero: the first step is sized by the queue, {@code ceil(queued / target)}, at
- *       least 1, so a burst that arrives at zero does not wait for one replica per tick.
- *   <li>Idle: down to 1 (or minScale) at once, and to minScale (0 by default) only once nothing was
- *       seen for {@code scaleToZeroGracePeriod}.
- * </ul>
+ * <ol>
+ *   <li><b>Wake sized by the queue.</b> Requests in flight and queued count as demand ({@link
+ *       Demand#backlogReplicas}), so a function at zero wakes with {@code ceil(queued / target)}
+ *       replicas, not one.
+ *   <li><b>Bursts seen within one tick.</b> The same backlog joins both windows' counts and the
+ *       panic test, so a burst against a full function is answered at the next decision instead of
+ *       after the panic window's average catches up.
+ *   <li><b>Cold-start-aware hold.</b> A lower count applies only after it was asked for during
+ *       {@code max(scaleDownDelay, measured cold start)}, and the last replica stops only after
+ *       {@code max(scaleToZeroGracePeriod, measured cold start)} idle: a gap shorter than a cold
+ *       start never pays for stopping and restarting a replica.
+ *   <li><b>No flapping.</b> In stable mode a lower count must also fit the stable average with a
+ *       {@value #SCALE_DOWN_MARGIN_PERCENT}% margin, so a steady load whose average hovers at a
+ *       replica boundary does not go up and down.
+ * </ol>
  *
- * <p>There is no stable or panic window yet (Knative's KPA); those come with the full algorithm and
- * fit the same {@link Decider} shape.
+ * Unlike KPA, the last replica stops once the function has been idle for the grace period (no
+ * request, none in flight or waiting), without first waiting for the stable window to drain.
  */
 public final class ConcurrencyDecider implements Decider {
 
+  /** Scale-down margin: a lower count must fit the stable average plus this share. */
+  static final int SCALE_DOWN_MARGIN_PERCENT = 10;
+
   @Override
-  public Decision decide(ScalingSpec spec, ScaleInputs inputs, ActivityState state, Instant now) {
-    ScalingSpec scaling = spec.withDefaults();
-    int min = scaling.minScale();
-    int max = scaling.maxScale();
-    int target = scaling.target();
-    if (inputs.active()) {
-      ActivityState next = new ActivityState(now);
-      if (inputs.currentDesired() == 0) {
-        int wanted = Math.max(1, ceilDiv(inputs.queued(), target));
-        int desired = clamp(wanted, Math.max(1, min), max);
-        return new Decision(
-            desired,
-            "waking from zero: "
-                + inputs.queued()
-                + " queued / target "
-                + target
-                + bounds(wanted, desired),
-            next);
-      }
-      int backlog = inputs.inFlight() + inputs.queued();
-      double load = Math.max(inputs.averageConcurrency(), backlog);
-      int wanted = (int) Math.min(Integer.MAX_VALUE, Math.ceil(load / target));
-      int desired = clamp(wanted, Math.max(1, min), max);
-      return new Decision(
-          desired,
-          String.format(
-                  Locale.ROOT,
-                  "max(concurrency %.1f, in flight %d + queued %d) / target %d",
-                  inputs.averageConcurrency(),
-                  inputs.inFlight(),
-                  inputs.queued(),
-                  target)
-              + bounds(wanted, desired),
-          next);
+  public Decision decide(ScalingPolicy policy, ScaleInputs in, DeciderState before, Instant now) {
+    DeciderState state = in.active() ? before.activeAt(now) : before;
+    Duration idle = nonNegative(Duration.between(state.lastActive(), now));
+    Duration zeroHold = max(policy.scaleToZeroGracePeriod(), in.coldStart());
+    if (!in.active() && idle.compareTo(zeroHold) >= 0) {
+      return idleToMinimum(policy, in, state, idle, zeroHold);
     }
-    Duration idle = Duration.between(state.lastActive(), now);
-    if (idle.isNegative()) {
-      idle = Duration.ZERO;
+    Demand demand = Demand.of(policy, in);
+    RateBounds rate = RateBounds.of(policy, in.readyReplicas());
+    int stable = activation(policy, rate.clamp(demand.stable()), demand.stable());
+    int panicCount = activation(policy, rate.clamp(demand.panic()), demand.panic());
+    boolean over =
+        demand.panic() / (double) Math.max(1, in.readyReplicas()) >= policy.panicThreshold();
+    PanicState panic = state.panic().next(over, now, policy.stableWindow());
+    int wanted;
+    if (panic.panicking()) {
+      wanted = Math.max(Math.max(stable, panicCount), panic.highest());
+      panic = panic.chose(wanted);
+    } else {
+      wanted = withScaleDownMargin(policy, in, rate, stable);
     }
-    Duration grace = scaling.gracePeriod();
-    if (idle.compareTo(grace) >= 0) {
-      int desired = clamp(min, min, max);
-      return new Decision(
-          desired,
-          "idle for " + text(idle) + " >= scaleToZeroGracePeriod " + text(grace) + " -> " + desired,
-          state);
+    Duration hold = max(policy.scaleDownDelay(), in.coldStart());
+    RecentMaximum recent = state.recent().record(now, wanted, hold);
+    int held = recent.max();
+    if (held == 0 && (in.currentDesired() > 0 || in.active())) {
+      held = 1; // idle for less than the grace period: keep one replica warm
     }
-    // Idle but within the grace period: keep one replica warm (or what is there, if less).
-    int desired = clamp(Math.min(inputs.currentDesired(), 1), min, max);
-    return new Decision(
-        desired,
-        "idle for " + text(idle) + " < scaleToZeroGracePeriod " + text(grace) + " -> " + desired,
-        state);
+    DeciderState next = state.with(panic, recent);
+    Bounded bounded = Bounded.of(policy, in, next, held);
+    Mode mode = panic.panicking() ? Mode.PANIC : Mode.STABLE;
+    String reason =
+        String.format(
+            Locale.ROOT,
+            "mode=%s stable=%.1f panic=%.1f inFlight=%d queued=%d target=%d utilization=%.2f"
+                + " wants[stable=%d panic=%d backlog=%d] rate=%d..%d hold=%s%s -> %d",
+            mode.label(),
+            in.stableConcurrency(),
+            in.panicConcurrency(),
+            in.inFlight(),
+            in.queued(),
+            policy.capacityTarget(),
+            policy.targetUtilization(),
+            demand.stableReplicas(),
+            demand.panicReplicas(),
+            demand.backlogReplicas(),
+            rate.lowest(),
+            rate.highest(),
+            text(hold),
+            bounded.note(),
+            bounded.desired());
+    return new Decision(bounded.desired(), mode, reason, bounded.state());
   }
 
-  private static String bounds(int wanted, int desired) {
-    if (wanted == desired) {
-      return " -> " + desired;
+  /**
+   * In stable mode a lower count than the current one must also hold the stable average grown by
+   * the margin; otherwise the current count stays.
+   */
+  private static int withScaleDownMargin(
+      ScalingPolicy policy, ScaleInputs in, RateBounds rate, int stable) {
+    int current = in.currentDesired();
+    if (stable >= current) {
+      return stable;
     }
-    return " = " + wanted + ", bounded by minScale/maxScale -> " + desired;
+    double padded = in.stableConcurrency() * (100 + SCALE_DOWN_MARGIN_PERCENT) / 100.0;
+    int cautious = rate.clamp(Demand.ceil(padded / policy.averagedTarget()));
+    return Math.max(stable, Math.min(current, cautious));
   }
 
-  private static int ceilDiv(int value, int divisor) {
-    return (value + divisor - 1) / divisor;
+  /** Knative's activation scale: any non-zero count is at least {@code activationScale}. */
+  static int activation(ScalingPolicy policy, int count, int unbounded) {
+    return unbounded > 0 ? Math.max(count, policy.activationScale()) : count;
   }
 
-  private static int clamp(int value, int min, int max) {
-    return Math.max(min, Math.min(max, value));
+  private static Decision idleToMinimum(
+      ScalingPolicy policy, ScaleInputs in, DeciderState state, Duration idle, Duration hold) {
+    DeciderState reset = state.with(PanicState.CALM, RecentMaximum.EMPTY);
+    Bounded bounded = Bounded.of(policy, in, reset, 0);
+    String reason =
+        "mode=stable idle="
+            + text(idle)
+            + " hold=max(scaleToZeroGracePeriod "
+            + text(policy.scaleToZeroGracePeriod())
+            + ", coldStart "
+            + text(in.coldStart())
+            + ")"
+            + bounded.note()
+            + " -> "
+            + bounded.desired();
+    return new Decision(bounded.desired(), Mode.STABLE, reason, bounded.state());
+  }
+
+  static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
   }
 
   /** Whole seconds read better in a log line than 30417ms; below a second, milliseconds. */
-  private static String text(Duration d) {
+  static String text(Duration d) {
     return d.compareTo(Duration.ofSeconds(1)) >= 0
         ? DurationText.format(Duration.ofSeconds(d.toSeconds()))
         : DurationText.format(d);

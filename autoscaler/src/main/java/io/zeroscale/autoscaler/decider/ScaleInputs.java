@@ -1,52 +1,82 @@
 package io.zeroscale.autoscaler.decider;
 
-import io.zeroscale.api.stats.FunctionLoad;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
- * What a decision starts from: the replicas a function has and the load seen on it, summed over
- * every router and activator instance.
+ * What one decision starts from, as plain values: the replicas a function has, its concurrency
+ * averaged over the stable and panic windows (summed over every router and activator), what is in
+ * flight and queued right now, and how long a replica took to start lately. Another demand signal
+ * (Kafka consumer lag) joins as one more field, turned into replicas on its own and combined with
+ * the others by taking the larger.
  *
  * @param currentDesired replicas wanted now (the last decision, or what the backend restored)
  * @param readyReplicas replicas that answer requests now
- * @param averageConcurrency time-weighted average of requests in flight over the last window
- * @param inFlight requests being proxied at the end of the window
- * @param queued requests waiting in the activator for a replica
- * @param requests requests that arrived during the window
+ * @param stableConcurrency time-weighted average concurrency (in flight + queued) over the stable
+ *     window
+ * @param panicConcurrency the same over the panic window
+ * @param inFlight requests being served by replicas at the end of the latest sample
+ * @param queued requests waiting in the activator now
+ * @param active true when the latest sample saw any request (arrived, in flight or waiting)
+ * @param coldStart how long replicas took lately from being asked for to being ready, as the
+ *     autoscaler measured it; {@link Duration#ZERO} until it has measured one
  */
 public record ScaleInputs(
     int currentDesired,
     int readyReplicas,
-    double averageConcurrency,
+    double stableConcurrency,
+    double panicConcurrency,
     int inFlight,
     int queued,
-    long requests) {
+    boolean active,
+    Duration coldStart) {
 
   public ScaleInputs {
-    if (currentDesired < 0 || readyReplicas < 0 || inFlight < 0 || queued < 0 || requests < 0) {
+    Objects.requireNonNull(coldStart, "coldStart");
+    if (currentDesired < 0 || readyReplicas < 0 || inFlight < 0 || queued < 0) {
       throw new IllegalArgumentException("scale inputs must not be negative: " + this);
     }
-    if (averageConcurrency < 0 || Double.isNaN(averageConcurrency)) {
-      throw new IllegalArgumentException("averageConcurrency must be >= 0: " + averageConcurrency);
+    if (!(stableConcurrency >= 0) || !(panicConcurrency >= 0)) {
+      throw new IllegalArgumentException("average concurrency must be >= 0: " + this);
     }
   }
 
-  public static ScaleInputs of(int currentDesired, int readyReplicas, FunctionLoad load) {
+  /** A function with no load at all and no measured cold start. */
+  public static ScaleInputs idle(int currentDesired, int readyReplicas) {
+    return new ScaleInputs(currentDesired, readyReplicas, 0, 0, 0, 0, false, Duration.ZERO);
+  }
+
+  /** Requests that exist right now: served and waiting. */
+  public int backlog() {
+    return inFlight + queued;
+  }
+
+  public ScaleInputs withAverages(double stable, double panic) {
+    return new ScaleInputs(
+        currentDesired, readyReplicas, stable, panic, inFlight, queued, active, coldStart);
+  }
+
+  public ScaleInputs withNow(int inFlightNow, int queuedNow) {
     return new ScaleInputs(
         currentDesired,
         readyReplicas,
-        load.averageConcurrency(),
-        load.inFlight(),
-        load.queued(),
-        load.requests());
+        stableConcurrency,
+        panicConcurrency,
+        inFlightNow,
+        queuedNow,
+        active || inFlightNow > 0 || queuedNow > 0,
+        coldStart);
   }
 
-  /** A function with no load at all. */
-  public static ScaleInputs idle(int currentDesired, int readyReplicas) {
-    return new ScaleInputs(currentDesired, readyReplicas, 0, 0, 0, 0);
-  }
-
-  /** True when anything was seen: a request, one in flight, or one waiting. */
-  public boolean active() {
-    return averageConcurrency > 0 || inFlight > 0 || queued > 0 || requests > 0;
+  public ScaleInputs withColdStart(Duration measured) {
+    return new ScaleInputs(
+        currentDesired,
+        readyReplicas,
+        stableConcurrency,
+        panicConcurrency,
+        inFlight,
+        queued,
+        active,
+        measured);
   }
 }

@@ -9,12 +9,16 @@ import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.stats.LoadSource;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.autoscaler.AutoscalerConfig;
-import io.zeroscale.autoscaler.decider.ActivityState;
 import io.zeroscale.autoscaler.decider.ConcurrencyDecider;
 import io.zeroscale.autoscaler.decider.Decider;
+import io.zeroscale.autoscaler.decider.DeciderState;
 import io.zeroscale.autoscaler.decider.Decision;
+import io.zeroscale.autoscaler.decider.Mode;
 import io.zeroscale.autoscaler.decider.ScaleInputs;
+import io.zeroscale.autoscaler.decider.ScalingPolicy;
+import io.zeroscale.autoscaler.metrics.LoadCollector;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +32,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Scales every function in the catalog: each tick it collects the load from the data path (summed
- * over all {@link LoadSource}s), asks the {@link Decider} and calls {@link Orchestrator#scale} when
- * the decision differs from the current desired count. A {@link #poke} decides for one function at
- * once, so a request waiting at zero does not wait for the next tick.
+ * over all {@link LoadSource}s by a {@link LoadCollector}), adds it to the function's concurrency
+ * window, asks the {@link Decider} with the stable and panic averages, the backlog and the measured
+ * cold start, and calls {@link Orchestrator#scale} when the decision differs from the current
+ * desired count. A {@link #poke} decides for one function at once, so a request waiting at zero
+ * does not wait for the next tick. Each applied decision is logged with its reason and counted;
+ * panic entries and exits are logged once each.
  *
  * <p>Everything runs on one thread of its own: catalog events, ticks and pokes are queued to it,
  * never run on the caller's thread, and the per-function state needs no locks. Orchestrator calls
@@ -43,7 +50,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   private final AutoscalerConfig config;
   private final FunctionCatalog catalog;
   private final Orchestrator orchestrator;
-  private final List<LoadSource> sources;
+  private final LoadCollector collector;
   private final Decider decider;
   private final MeterRegistry registry;
   private final Clock clock;
@@ -85,7 +92,9 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     this.config = config;
     this.catalog = catalog;
     this.orchestrator = orchestrator;
-    this.sources = List.copyOf(sources);
+    this.collector =
+        new LoadCollector(
+            List.copyOf(sources), config.collectTimeout(), config.staleLoadLimit(), registry);
     this.decider = decider;
     this.registry = registry;
     this.clock = clock;
@@ -118,7 +127,9 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
             });
     long tickMillis = config.tickInterval().toMillis();
     thread.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
-    LOG.infof("autoscaler started tick=%dms sources=%d", tickMillis, sources.size());
+    LOG.infof(
+        "autoscaler started tick=%dms staleLoadLimit=%s defaults=%s",
+        tickMillis, config.staleLoadLimit(), config.scaling());
   }
 
   /**
@@ -155,12 +166,11 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       return;
     }
     FunctionLoad last = tracked.lastLoad;
-    // The poke's queue length is fresher than the last tick's; the concurrency is the last tick's.
-    int waiting = queued == null ? last.queued() : queued;
+    // The poke's queue length is fresher than the last tick's; the averages are the windows'.
+    int waiting = Math.max(1, queued == null ? last.queued() : queued);
     FunctionLoad load =
-        new FunctionLoad(
-            key, last.averageConcurrency(), last.inFlight(), Math.max(1, waiting), last.requests());
-    decide(tracked, load, "poke");
+        new FunctionLoad(key, last.averageConcurrency(), last.inFlight(), waiting, last.requests());
+    decide(tracked, load, "poke", clock.instant());
   }
 
   @Override
@@ -180,6 +190,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    collector.close();
     functions.values().forEach(f -> f.metrics.remove());
     LOG.info("autoscaler stopped");
   }
@@ -212,7 +223,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     functions.put(
         key,
         new TrackedFunction(
-            function, ActivityState.firstSeen(now), new ScalerMetrics(registry, key, desired)));
+            function, DeciderState.firstSeen(now), new ScalerMetrics(registry, key, desired), now));
     LOG.infof("function tracked function=%s desired=%d", key, desired);
   }
 
@@ -226,11 +237,15 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
 
   private void tick() {
     try {
-      Map<FunctionKey, FunctionLoad> loads = collect();
+      Instant now = clock.instant();
+      Map<FunctionKey, FunctionLoad> loads = collector.collect(now);
       for (TrackedFunction tracked : functions.values()) {
         FunctionLoad load = loads.getOrDefault(tracked.key, FunctionLoad.idle(tracked.key));
+        Duration span = Duration.between(tracked.lastSampleAt, now);
+        tracked.window.record(now, span, load.averageConcurrency());
+        tracked.lastSampleAt = now;
         tracked.lastLoad = load;
-        decide(tracked, load, "tick");
+        decide(tracked, load, "tick", now);
       }
     } catch (RuntimeException e) {
       // A failed tick must not cancel the schedule (an exception would stop it for good).
@@ -238,48 +253,84 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     }
   }
 
-  private Map<FunctionKey, FunctionLoad> collect() {
-    Map<FunctionKey, FunctionLoad> sum = new HashMap<>();
-    for (LoadSource source : sources) {
-      Map<FunctionKey, FunctionLoad> seen;
-      try {
-        seen = source.collect();
-      } catch (RuntimeException e) {
-        LOG.warnf(e, "collecting load failed source=%s; its load is left out of this tick", source);
-        continue;
-      }
-      seen.forEach((key, load) -> sum.merge(key, load, FunctionLoad::plus));
-    }
-    return sum;
-  }
-
-  private void decide(TrackedFunction tracked, FunctionLoad load, String trigger) {
+  private void decide(TrackedFunction tracked, FunctionLoad load, String trigger, Instant now) {
     FunctionKey key = tracked.key;
     try {
       Orchestrator.Scale scale = orchestrator.currentScale(key);
-      Instant now = clock.instant();
-      Decision decision =
-          decider.decide(
-              tracked.function.spec().scalingOrDefaults(),
-              ScaleInputs.of(scale.desired(), scale.ready(), load),
-              tracked.state,
-              now);
+      ScalingPolicy policy =
+          ScalingPolicy.resolve(tracked.function.spec().scaling(), config.scaling());
+      tracked.coldStart.observe(now, scale.desired(), scale.ready());
+      ScaleInputs inputs = inputs(tracked, policy, scale, load, now);
+      Decision decision = decider.decide(policy, inputs, tracked.state, now);
       tracked.state = decision.state();
-      if (!decision.changes(scale.desired())) {
-        tracked.metrics.desired(scale.desired());
-        return;
+      logModeChange(tracked, decision, inputs);
+      tracked.metrics.decided(inputs, decision.desired(), decision.mode(), inputs.coldStart());
+      if (decision.changes(scale.desired())) {
+        orchestrator.scale(key, decision.desired());
+        tracked.metrics.applied(scale.desired(), decision.desired());
+        LOG.infof(
+            "scale decision function=%s from=%d to=%d ready=%d mode=%s trigger=%s reason=\"%s\"",
+            key,
+            scale.desired(),
+            decision.desired(),
+            scale.ready(),
+            decision.mode().label(),
+            trigger,
+            decision.reason());
       }
-      orchestrator.scale(key, decision.desired());
-      tracked.metrics.applied(scale.desired(), decision.desired());
-      LOG.infof(
-          "scale decision function=%s from=%d to=%d ready=%d trigger=%s reason=\"%s\"",
-          key, scale.desired(), decision.desired(), scale.ready(), trigger, decision.reason());
+      tracked.coldStart.observe(now, decision.desired(), scale.ready());
     } catch (RuntimeException e) {
       LOG.errorf(
           e,
           "scaling failed function=%s trigger=%s; the autoscaler retries at the next tick",
           key,
           trigger);
+    }
+  }
+
+  /**
+   * The decider's inputs: averages over the function's windows, the load's snapshot. A function at
+   * zero with no load has its window cleared, so that it wakes with a fresh history.
+   */
+  private static ScaleInputs inputs(
+      TrackedFunction tracked,
+      ScalingPolicy policy,
+      Orchestrator.Scale scale,
+      FunctionLoad load,
+      Instant now) {
+    if (scale.desired() == 0 && scale.ready() == 0 && !load.active()) {
+      tracked.window.clear();
+    }
+    tracked.window.trim(now, policy.stableWindow());
+    return new ScaleInputs(
+        scale.desired(),
+        scale.ready(),
+        tracked.window.average(now, policy.stableWindow()),
+        tracked.window.average(now, policy.panicWindow()),
+        load.inFlight(),
+        load.queued(),
+        load.active(),
+        tracked.coldStart.estimate());
+  }
+
+  private static void logModeChange(
+      TrackedFunction tracked, Decision decision, ScaleInputs inputs) {
+    if (decision.mode() == tracked.mode) {
+      return;
+    }
+    tracked.mode = decision.mode();
+    if (decision.mode() == Mode.PANIC) {
+      LOG.infof(
+          "panic mode entered function=%s ready=%d panicConcurrency=%.1f inFlight=%d queued=%d",
+          tracked.key,
+          inputs.readyReplicas(),
+          inputs.panicConcurrency(),
+          inputs.inFlight(),
+          inputs.queued());
+    } else {
+      LOG.infof(
+          "panic mode ended function=%s ready=%d stableConcurrency=%.1f",
+          tracked.key, inputs.readyReplicas(), inputs.stableConcurrency());
     }
   }
 }
