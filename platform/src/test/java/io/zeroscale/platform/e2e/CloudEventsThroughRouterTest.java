@@ -1,0 +1,131 @@
+package io.zeroscale.platform.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.zeroscale.api.function.Function;
+import io.zeroscale.api.function.FunctionCodec;
+import io.zeroscale.api.function.FunctionSpec;
+import io.zeroscale.api.function.FunctionValidator;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CloudEvents through the platform's router to the real {@code examples/events} function, deployed
+ * from its own function.yaml: a binary and a structured round trip, and a malformed event answered
+ * 400 by the function (not turned into a platform error). Each test wakes the function from zero.
+ */
+@QuarkusTest
+class CloudEventsThroughRouterTest {
+
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  private static final String GREET = "io.zeroscale.example.greet";
+  private final PlatformClient platform = new PlatformClient();
+
+  @BeforeEach
+  void deploy() throws Exception {
+    Path jar = REPOSITORY.resolve("examples/events/target/quarkus-app/quarkus-run.jar");
+    assertThat(jar).as("build examples/events first (mvn -pl examples/events install)").exists();
+    Function example =
+        FunctionCodec.read(Files.readString(REPOSITORY.resolve("examples/events/function.yaml")));
+    assertThat(FunctionValidator.validate(example)).isEmpty();
+    FunctionSpec spec = example.spec();
+    // The spec's command is relative to the repository root, where `zeroscale up` runs.
+    Function deployable =
+        Function.of(
+            example.metadata(),
+            new FunctionSpec(
+                spec.image(),
+                spec.command(),
+                REPOSITORY.toString(),
+                spec.port(),
+                spec.env(),
+                spec.timeout(),
+                spec.readiness(),
+                spec.scaling()));
+    given()
+        .contentType("application/yaml")
+        .body(FunctionCodec.toYaml(deployable))
+        .put("/api/v1/functions/default/events")
+        .then()
+        .statusCode(
+            org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+  }
+
+  @AfterEach
+  void cleanUp() {
+    platform.delete("events");
+  }
+
+  @Test
+  void binaryModeRoundTrip() throws Exception {
+    HttpResponse<String> answer =
+        platform.send(
+            HttpRequest.newBuilder(platform.functionUri("events", "/"))
+                .header("ce-specversion", "1.0")
+                .header("ce-id", "b-1")
+                .header("ce-source", "/e2e")
+                .header("ce-type", GREET)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ada\"}"))
+                .build());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("ce-id")).hasValue("b-1-greeting");
+    assertThat(answer.headers().firstValue("ce-type")).hasValue("io.zeroscale.example.greeting");
+    assertThat(answer.headers().firstValue("ce-source"))
+        .get()
+        .asString()
+        .startsWith("/zeroscale/events/events-");
+    assertThat(answer.body()).isEqualTo("{\"greeting\":\"hello ada\"}");
+  }
+
+  @Test
+  void structuredModeRoundTrip() throws Exception {
+    HttpResponse<String> answer =
+        platform.send(
+            HttpRequest.newBuilder(platform.functionUri("events", "/"))
+                .header("Content-Type", "application/cloudevents+json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        {"specversion":"1.0","id":"s-1","source":"/e2e","type":"%s",
+                         "datacontenttype":"application/json","data":{"name":"grace"}}
+                        """
+                            .formatted(GREET)))
+                .build());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .startsWith("application/cloudevents+json");
+    assertThat(answer.body())
+        .contains("\"id\":\"s-1-greeting\"")
+        .contains("\"type\":\"io.zeroscale.example.greeting\"")
+        .contains("\"data\":{\"greeting\":\"hello grace\"}");
+  }
+
+  @Test
+  void malformedEventIs400SayingWhatIsWrong() throws Exception {
+    HttpResponse<String> answer =
+        platform.send(
+            HttpRequest.newBuilder(platform.functionUri("events", "/"))
+                .header("ce-specversion", "1.0")
+                .header("ce-source", "/e2e")
+                .header("ce-type", GREET)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ada\"}"))
+                .build());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    assertThat(answer.body()).contains("not a valid CloudEvent").contains("id");
+  }
+}
