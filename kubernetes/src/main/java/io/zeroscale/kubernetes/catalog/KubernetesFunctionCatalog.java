@@ -1,8 +1,6 @@
 package io.zeroscale.kubernetes.catalog;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.zeroscale.api.function.FieldError;
 import io.zeroscale.api.function.Function;
@@ -12,6 +10,7 @@ import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.crd.StatusSubresource;
 import io.zeroscale.kubernetes.informer.OrderedDelivery;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
 import java.util.List;
@@ -40,11 +39,13 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
   private final TreeMap<FunctionKey, Function> accepted = new TreeMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final OrderedDelivery delivery = new OrderedDelivery("zeroscale-k8s-catalog-events");
+  private final StatusSubresource statusWriter;
   private SharedIndexInformer<FunctionResource> informer;
 
   public KubernetesFunctionCatalog(KubernetesClient client, KubernetesBackendConfig config) {
     this.client = client;
     this.config = config;
+    this.statusWriter = new StatusSubresource(client);
   }
 
   /** Lists the functions and starts watching them; returns once the first list is in. */
@@ -116,20 +117,9 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
     if (get(key).map(f -> Objects.equals(f.status(), status)).orElse(false)) {
       return;
     }
-    FunctionResource patch = new FunctionResource();
-    patch.setMetadata(
-        new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
-    patch.setStatus(status);
-    try {
-      client
-          .resources(FunctionResource.class)
-          .inNamespace(key.namespace())
-          .resource(patch)
-          .patchStatus();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 404) {
-        throw e;
-      }
+    FunctionResource seen =
+        informer == null ? null : informer.getStore().getByKey(key.namespace() + "/" + key.name());
+    if (!statusWriter.replace(key, status, seen)) {
       LOG.debugf("status not written, function is gone function=%s", key);
     }
   }

@@ -1,9 +1,7 @@
 package io.zeroscale.kubernetes.reconcile;
 
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.zeroscale.api.function.FieldError;
 import io.zeroscale.api.function.Function;
@@ -12,6 +10,7 @@ import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.crd.StatusSubresource;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
 import java.time.Clock;
@@ -38,6 +37,7 @@ public final class FunctionReconciler implements AutoCloseable {
   private final FunctionWorkload workload;
   private final Clock clock;
   private final ReconcileQueue queue;
+  private final StatusSubresource statusWriter;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private SharedIndexInformer<FunctionResource> functions;
 
@@ -46,6 +46,7 @@ public final class FunctionReconciler implements AutoCloseable {
     this.config = config;
     this.workload = new FunctionWorkload(client, new WorkloadTemplates(config));
     this.clock = clock;
+    this.statusWriter = new StatusSubresource(client);
     this.queue =
         new ReconcileQueue(this::reconcile, config.retryBackoff(), config.maxRetryBackoff());
   }
@@ -174,20 +175,7 @@ public final class FunctionReconciler implements AutoCloseable {
     if (Objects.equals(before, after)) {
       return;
     }
-    FunctionResource patch = new FunctionResource();
-    patch.setMetadata(
-        new ObjectMetaBuilder().withNamespace(key.namespace()).withName(key.name()).build());
-    patch.setStatus(after);
-    try {
-      client
-          .resources(FunctionResource.class)
-          .inNamespace(key.namespace())
-          .resource(patch)
-          .patchStatus();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 404) {
-        throw e;
-      }
+    if (!statusWriter.replace(key, after, run.resource)) {
       return;
     }
     LOG.infof(

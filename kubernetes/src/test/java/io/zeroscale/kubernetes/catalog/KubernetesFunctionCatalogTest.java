@@ -157,7 +157,7 @@ class KubernetesFunctionCatalogTest {
     assertThat(api.writesSince(before))
         .singleElement()
         .asString()
-        .startsWith("PATCH /apis/zeroscale.io/v1alpha1/namespaces/default/functions/hello/status");
+        .isEqualTo("PUT /apis/zeroscale.io/v1alpha1/namespaces/default/functions/hello/status");
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
