@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       "  zeroscale invoke hello -d ping    call a function (wakes it)",
       "  zeroscale list                    ready and desired replicas",
       "  zeroscale logs hello --tail 50",
+      "  zeroscale new my-fn               a Java function project to build and deploy",
       "",
       "The control API is at $ZEROSCALE_SERVER (default http://localhost:8081)."
     },
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       DescribeCommand.class,
       InvokeCommand.class,
       LogsCommand.class,
-      DeleteCommand.class
+      DeleteCommand.class,
+      NewCommand.class
     })
 public class ZeroscaleCommand {}

@@ -1,0 +1,155 @@
+package io.zeroscale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.zeroscale.api.function.Function;
+import io.zeroscale.api.function.FunctionCodec;
+import io.zeroscale.api.function.FunctionValidator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code zeroscale new}: the project it writes is complete, its spec is a valid Function that runs
+ * the project's own jar, and the project builds (offline, against the artifacts the zeroscale build
+ * installed) into a function that answers on {@code $PORT}.
+ */
+@QuarkusMainTest
+class NewCommandTest {
+
+  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  @TempDir Path parent;
+
+  @Test
+  void writesAProjectWithHandlerTestDockerfileAndSpec(QuarkusMainLauncher launcher)
+      throws Exception {
+    LaunchResult result = create(launcher, "my-fn");
+
+    assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+    Path dir = parent.resolve("my-fn");
+    assertThat(dir.resolve("pom.xml")).content().contains("zeroscale-function-runtime");
+    assertThat(dir.resolve("src/main/java/com/example/myfn/Handler.java"))
+        .content()
+        .startsWith("package com.example.myfn;");
+    assertThat(dir.resolve("src/test/java/com/example/myfn/HandlerTest.java")).exists();
+    assertThat(dir.resolve("src/main/docker/Dockerfile.jvm"))
+        .content()
+        .contains("COPY --chown=185 target/quarkus-app/lib/ /deployments/lib/");
+    assertThat(dir.resolve("mvnw")).isExecutable();
+    assertThat(result.getOutput())
+        .contains("./mvnw -B package")
+        .contains("zeroscale deploy -f " + dir.resolve("zeroscale.yaml"));
+
+    Function spec = FunctionCodec.read(Files.readString(dir.resolve("zeroscale.yaml")));
+    assertThat(FunctionValidator.validate(spec)).isEmpty();
+    assertThat(spec.key().name()).isEqualTo("my-fn");
+    assertThat(spec.spec().workingDir()).isEqualTo(dir.toAbsolutePath().normalize().toString());
+    assertThat(spec.spec().command())
+        .isEqualTo(List.of("java", "-jar", "target/quarkus-app/quarkus-run.jar"));
+    assertThat(spec.spec().readiness().path()).isEqualTo("/q/ready");
+  }
+
+  @Test
+  void aNameThatIsNoDnsLabelIsRefusedSayingWhy(QuarkusMainLauncher launcher) {
+    LaunchResult result = create(launcher, "My_Fn");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.getErrorOutput()).contains("NAME must be lower-case").contains("My_Fn");
+    assertThat(parent.resolve("My_Fn")).doesNotExist();
+  }
+
+  @Test
+  void anExistingDirectoryIsLeftAlone(QuarkusMainLauncher launcher) throws Exception {
+    Files.createDirectories(parent.resolve("taken"));
+
+    LaunchResult result = create(launcher, "taken");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.getErrorOutput()).contains("already exists");
+  }
+
+  @Test
+  void theProjectBuildsOfflineAndServesOnPort(QuarkusMainLauncher launcher) throws Exception {
+    Path runtime =
+        Path.of(
+            System.getProperty("user.home"),
+            ".m2/repository/io/zeroscale/zeroscale-function-runtime/0.1.0-SNAPSHOT");
+    assumeTrue(
+        Files.isDirectory(runtime),
+        "function-runtime is not installed in ~/.m2 (mvn -pl function-runtime install)");
+    assertThat(create(launcher, "built-fn").exitCode()).isZero();
+    Path dir = parent.resolve("built-fn");
+
+    // -DskipTests: where Temurin 25 is installed the integration test (the AOT training run)
+    // still runs the generated tests against the jar; elsewhere the build is just the package.
+    Process build =
+        new ProcessBuilder("./mvnw", "-B", "-o", "-ntp", "-DskipTests", "package")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("build.log").toFile())
+            .start();
+    assertThat(build.waitFor(8, TimeUnit.MINUTES)).as("build finished").isTrue();
+    assertThat(build.exitValue())
+        .as("./mvnw package failed:\n%s", tail(dir.resolve("build.log")))
+        .isZero();
+
+    assertThat(answerOf(dir.resolve("target/quarkus-app/quarkus-run.jar")))
+        .isEqualTo("hello from built-fn");
+  }
+
+  private LaunchResult create(QuarkusMainLauncher launcher, String name) {
+    return launcher.launch(
+        "new", name, "--dir", parent.toString(), "--home", REPOSITORY.toString());
+  }
+
+  private static String answerOf(Path jar) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    ProcessBuilder run =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    run.environment().put("PORT", Integer.toString(port));
+    Process function = run.start();
+    try {
+      HttpClient http = HttpClient.newHttpClient();
+      HttpRequest get =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (true) {
+        try {
+          return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException notYet) {
+          if (System.nanoTime() > deadline || !function.isAlive()) {
+            throw notYet;
+          }
+          Thread.sleep(50);
+        }
+      }
+    } finally {
+      function.destroyForcibly();
+    }
+  }
+
+  private static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+}
