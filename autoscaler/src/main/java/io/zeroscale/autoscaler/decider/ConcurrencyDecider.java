@@ -15,8 +15,9 @@ import java.util.Locale;
  *       Demand#backlogReplicas}), so a function at zero wakes with {@code ceil(queued / target)}
  *       replicas, not one.
  *   <li><b>Bursts seen within one tick.</b> The same backlog joins both windows' counts and the
- *       panic test, so a burst against a full function is answered at the next decision instead of
- *       after the panic window's average catches up.
+ *       panic test, and requests queued while replicas are ready and full start panic too, so a
+ *       burst against a full function is answered at the next decision instead of after the panic
+ *       window's average catches up, and the count is not lowered while the load still climbs.
  *   <li><b>Cold-start-aware hold.</b> A lower count applies only after it was asked for during
  *       {@code max(scaleDownDelay, measured cold start)}, and the last replica stops only after
  *       {@code max(scaleToZeroGracePeriod, measured cold start)} idle: a gap shorter than a cold
@@ -47,7 +48,8 @@ public final class ConcurrencyDecider implements Decider {
     int stable = activation(policy, rate.clamp(demand.stable()), demand.stable());
     int panicCount = activation(policy, rate.clamp(demand.panic()), demand.panic());
     boolean over =
-        demand.panic() / (double) Math.max(1, in.readyReplicas()) >= policy.panicThreshold();
+        demand.panic() / (double) Math.max(1, in.readyReplicas()) >= policy.panicThreshold()
+            || full(policy, in, demand);
     PanicState panic = state.panic().next(over, now, policy.stableWindow());
     int wanted;
     if (panic.panicking()) {
@@ -86,6 +88,20 @@ public final class ConcurrencyDecider implements Decider {
             bounded.note(),
             bounded.desired());
     return new Decision(bounded.desired(), mode, reason, bounded.state());
+  }
+
+  /**
+   * A replica's worth of requests (the capacity target) waits in the activator although every
+   * desired replica is ready, and the backlog asks for more replicas than that: the function is
+   * full (while replicas still start, a queue is expected and they are on their way). That starts
+   * (or extends) panic like the threshold does, so a count raised for a queue is not lowered at the
+   * next tick while the load is still climbing.
+   */
+  private static boolean full(ScalingPolicy policy, ScaleInputs in, Demand demand) {
+    return in.queued() >= policy.capacityTarget()
+        && in.readyReplicas() > 0
+        && in.readyReplicas() >= in.currentDesired()
+        && demand.backlogReplicas() > in.currentDesired();
   }
 
   /**

@@ -24,12 +24,15 @@ public final class RecentMaximum {
     this.entries = entries;
   }
 
-  /** Adds {@code value} at {@code now} and forgets entries older than {@code window}. */
+  /**
+   * Adds {@code value} at {@code now} and forgets entries older than {@code window} (an entry
+   * exactly {@code window} old still counts, so a hold of one tick covers the previous tick).
+   */
   public RecentMaximum record(Instant now, int value, Duration window) {
     Instant horizon = now.minus(window);
     List<Entry> kept = new ArrayList<>(entries.size() + 1);
     for (Entry e : entries) {
-      if (e.at().isAfter(horizon) && !e.at().isAfter(now)) {
+      if (!e.at().isBefore(horizon) && !e.at().isAfter(now)) {
         kept.add(e);
       }
     }
