@@ -57,6 +57,9 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
             .map(ns -> client.resources(FunctionResource.class).inNamespace(ns).inform(events))
             .orElseGet(
                 () -> client.resources(FunctionResource.class).inAnyNamespace().inform(events));
+    // inform() returns once the cache is synced, but its handlers run later on their own thread:
+    // take the cache now so that list() is complete when start() returns (later adds are no-ops).
+    informer.getStore().list().forEach(this::upserted);
     LOG.infof(
         "catalog started namespace=%s functions=%d", config.namespace().orElse("*"), list().size());
     return this;

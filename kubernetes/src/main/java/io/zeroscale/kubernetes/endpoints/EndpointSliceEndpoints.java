@@ -50,6 +50,9 @@ public final class EndpointSliceEndpoints implements Endpoints, AutoCloseable {
             .map(ns -> slicesApi.inNamespace(ns).withLabel(WorkloadLabels.FUNCTION).inform(events))
             .orElseGet(
                 () -> slicesApi.inAnyNamespace().withLabel(WorkloadLabels.FUNCTION).inform(events));
+    // inform() returns once the cache is synced, but its handlers run later on their own thread:
+    // take the cache now so that current() is complete when start() returns.
+    informer.getStore().list().forEach(this::upserted);
     return this;
   }
 
