@@ -1,0 +1,112 @@
+package io.zeroscale.autoscaler.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.api.stats.LoadSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LoadCollectorTest {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final FunctionKey HELLO = FunctionKey.of("default", "hello");
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final CountDownLatch never = new CountDownLatch(1);
+  private LoadCollector collector;
+
+  @AfterEach
+  void close() {
+    never.countDown();
+    if (collector != null) {
+      collector.close();
+    }
+  }
+
+  /** A source whose answer the test switches: a load, a failure, or no answer at all. */
+  private final class Switchable implements LoadSource {
+    final AtomicReference<Object> next = new AtomicReference<>();
+
+    @Override
+    public Map<FunctionKey, FunctionLoad> collect() {
+      Object n = next.get();
+      if (n instanceof RuntimeException e) {
+        throw e;
+      }
+      if (n == never) {
+        try {
+          never.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return Map.of();
+      }
+      return n == null ? Map.of() : Map.of(HELLO, (FunctionLoad) n);
+    }
+  }
+
+  @Test
+  void sumsEverySourcePerFunction() {
+    Switchable router = new Switchable();
+    Switchable activator = new Switchable();
+    router.next.set(new FunctionLoad(HELLO, 14, 14, 0, 100));
+    activator.next.set(new FunctionLoad(HELLO, 6, 0, 15, 5));
+    collector =
+        new LoadCollector(
+            List.of(router, activator), Duration.ofMillis(500), Duration.ofSeconds(10), registry);
+
+    assertThat(collector.collect(T0).get(HELLO))
+        .isEqualTo(new FunctionLoad(HELLO, 20, 14, 15, 105));
+  }
+
+  @Test
+  void aFailingSourceCountsWithItsLastLoadForABoundedTime() {
+    Switchable router = new Switchable();
+    router.next.set(new FunctionLoad(HELLO, 30, 30, 0, 100));
+    collector =
+        new LoadCollector(
+            List.of(router), Duration.ofMillis(500), Duration.ofSeconds(10), registry);
+    collector.collect(T0);
+
+    router.next.set(new IllegalStateException("connection refused"));
+    assertThat(collector.collect(T0.plusSeconds(2)).get(HELLO).averageConcurrency())
+        .as("not read as zero load")
+        .isEqualTo(30);
+    assertThat(staleGauge()).isEqualTo(1);
+    assertThat(collector.collect(T0.plusSeconds(13))).as("silent past the limit").isEmpty();
+
+    router.next.set(new FunctionLoad(HELLO, 5, 5, 0, 10));
+    assertThat(collector.collect(T0.plusSeconds(15)).get(HELLO).averageConcurrency()).isEqualTo(5);
+    assertThat(staleGauge()).isZero();
+  }
+
+  @Test
+  void aSourceThatDoesNotAnswerIsTreatedLikeAFailingOne() {
+    Switchable router = new Switchable();
+    router.next.set(new FunctionLoad(HELLO, 30, 30, 0, 100));
+    collector =
+        new LoadCollector(
+            List.of(router), Duration.ofMillis(100), Duration.ofSeconds(10), registry);
+    collector.collect(T0);
+
+    router.next.set(never);
+    assertThat(collector.collect(T0.plusSeconds(2)).get(HELLO).averageConcurrency()).isEqualTo(30);
+    assertThat(collector.collect(T0.plusSeconds(4)).get(HELLO).averageConcurrency())
+        .as("still hung: not called again, last load used")
+        .isEqualTo(30);
+    assertThat(staleGauge()).isEqualTo(1);
+  }
+
+  private double staleGauge() {
+    return registry.get(LoadCollector.STALE_SOURCES).gauge().value();
+  }
+}
