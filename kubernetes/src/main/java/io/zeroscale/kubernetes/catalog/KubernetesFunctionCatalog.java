@@ -1,6 +1,7 @@
 package io.zeroscale.kubernetes.catalog;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.zeroscale.api.function.FieldError;
 import io.zeroscale.api.function.Function;
@@ -33,6 +34,9 @@ import org.jboss.logging.Logger;
 public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(KubernetesFunctionCatalog.class);
+
+  /** Tries of a put that keeps meeting concurrent writes (409) before it gives up. */
+  private static final int MAX_PUT_ATTEMPTS = 5;
 
   private final KubernetesClient client;
   private final KubernetesBackendConfig config;
@@ -82,19 +86,30 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
     FunctionResource wanted = FunctionResource.of(incoming);
     var resources =
         client.resources(FunctionResource.class).inNamespace(incoming.key().namespace());
-    FunctionResource existing = resources.withName(incoming.key().name()).get();
-    FunctionResource stored;
-    if (existing == null) {
-      stored = resources.resource(wanted).create();
-    } else {
-      existing.setSpec(wanted.getSpec());
-      existing.getMetadata().setLabels(wanted.getMetadata().getLabels());
-      // A PUT with the resource version read above: a concurrent change fails with 409, not lost.
-      stored = resources.resource(existing).update();
+    FunctionResource stored = null;
+    boolean created = false;
+    // A PUT with the resource version just read: a concurrent write (the controller's status, say)
+    // fails it with 409 instead of being lost; then read again and retry.
+    for (int attempt = 1; stored == null; attempt++) {
+      FunctionResource existing = resources.withName(incoming.key().name()).get();
+      try {
+        if (existing == null) {
+          stored = resources.resource(wanted).create();
+          created = true;
+        } else {
+          existing.setSpec(wanted.getSpec());
+          existing.getMetadata().setLabels(wanted.getMetadata().getLabels());
+          stored = resources.resource(existing).update();
+        }
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == MAX_PUT_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
     LOG.infof(
         "function stored function=%s generation=%s created=%s",
-        incoming.key(), stored.getMetadata().getGeneration(), existing == null);
+        incoming.key(), stored.getMetadata().getGeneration(), created);
     return stored.toFunction().withDefaults();
   }
 

@@ -1,8 +1,12 @@
 package io.zeroscale.kubernetes.reconcile;
 
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,7 +18,6 @@ import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -45,13 +48,11 @@ public final class WorkloadTemplates {
    */
   public Deployment deployment(Function function, OwnerReference owner, int replicas) {
     FunctionKey key = function.key();
-    FunctionSpec spec = function.spec();
-    Map<String, String> labels = WorkloadLabels.of(key);
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(key.name())
         .withNamespace(key.namespace())
-        .withLabels(labels)
+        .withLabels(WorkloadLabels.of(key))
         .withOwnerReferences(owner)
         .endMetadata()
         .withNewSpec()
@@ -67,13 +68,25 @@ public final class WorkloadTemplates {
         .withMaxUnavailable(new IntOrString(0))
         .endRollingUpdate()
         .endStrategy()
-        .withNewTemplate()
+        .withTemplate(podTemplate(function))
+        .endSpec()
+        .build();
+  }
+
+  private PodTemplateSpec podTemplate(Function function) {
+    return new PodTemplateSpecBuilder()
         .withNewMetadata()
-        .withLabels(labels)
+        .withLabels(WorkloadLabels.of(function.key()))
         .endMetadata()
         .withNewSpec()
-        .withTerminationGracePeriodSeconds(gracePeriodSeconds(spec))
-        .addNewContainer()
+        .withTerminationGracePeriodSeconds(gracePeriodSeconds(function.spec()))
+        .withContainers(container(function.spec()))
+        .endSpec()
+        .build();
+  }
+
+  private Container container(FunctionSpec spec) {
+    return new ContainerBuilder()
         .withName(CONTAINER)
         .withImage(spec.image())
         .addNewPort()
@@ -92,13 +105,9 @@ public final class WorkloadTemplates {
         .endReadinessProbe()
         .withNewLifecycle()
         .withNewPreStop()
-        .withNewSleep((long) Math.max(1, config.preStopSleep().toSeconds()))
+        .withNewSleep(Math.max(1, config.preStopSleep().toSeconds()))
         .endPreStop()
         .endLifecycle()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
         .build();
   }
 

@@ -103,9 +103,7 @@ class FunctionReconcilerTest {
     await().atMost(WAIT).until(() -> deployment() != null);
     scaleTo(3);
 
-    FunctionResource r = resource();
-    r.setSpec(SampleFunctions.hello("default", "hello", "example.org/hello:2").spec());
-    api.client().resources(FunctionResource.class).inNamespace("default").resource(r).update();
+    changeSpec(SampleFunctions.hello("default", "hello", "example.org/hello:2").spec());
 
     await().atMost(WAIT).untilAsserted(() -> assertThat(image()).isEqualTo("example.org/hello:2"));
     assertThat(deployment().getSpec().getReplicas()).isEqualTo(3);
@@ -163,9 +161,7 @@ class FunctionReconcilerTest {
             new FunctionSpec(null, null, null, 8080, null, null, null, null)));
     await().atMost(WAIT).until(() -> condition(Condition.SPEC_VALID) != null);
 
-    FunctionResource r = resource();
-    r.setSpec(SampleFunctions.hello("default", "hello", "example.org/hello:1").spec());
-    api.client().resources(FunctionResource.class).inNamespace("default").resource(r).update();
+    changeSpec(SampleFunctions.hello("default", "hello", "example.org/hello:1").spec());
 
     await()
         .atMost(WAIT)
@@ -180,6 +176,19 @@ class FunctionReconcilerTest {
         .inNamespace("default")
         .resource(FunctionResource.of(function))
         .create();
+  }
+
+  /** What a user's kubectl edit does: a patch of the spec, while the controller writes status. */
+  private void changeSpec(FunctionSpec spec) {
+    api.client()
+        .resources(FunctionResource.class)
+        .inNamespace("default")
+        .withName("hello")
+        .edit(
+            r -> {
+              r.setSpec(spec);
+              return r;
+            });
   }
 
   /** What the autoscaler does: a write of the scale subresource. */
