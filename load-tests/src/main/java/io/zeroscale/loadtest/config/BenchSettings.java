@@ -83,7 +83,7 @@ public record BenchSettings(
 
   public static BenchSettings smoke() {
     return new BenchSettings(
-        new ProxyOverhead(List.of(200), seconds(1), seconds(2), 8, seconds(2), 8, 1),
+        new ProxyOverhead(List.of(200), seconds(1), seconds(1), 8, seconds(1), 8, 1),
         new ColdStart(1),
         new BurstFromZero(1_000, Duration.ofMillis(100), 1, 3),
         new AutoscaleStep(1, 10, seconds(2), seconds(5), 2, 5, "?sleepMs=50&cpuMs=0"),

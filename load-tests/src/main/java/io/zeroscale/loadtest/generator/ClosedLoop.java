@@ -54,7 +54,8 @@ public final class ClosedLoop {
       OpenLoop.awaitAnswers(loop.recording, Duration.ofSeconds(30));
     }
     double seconds = (System.nanoTime() - loop.recording.startNanos()) / 1e9;
-    return loop.recording.result(target.name(), "closed", 0, max, seconds);
+    double sending = (loop.endNanos - loop.recording.startNanos()) / 1e9;
+    return loop.recording.result(target.name(), "closed", 0, max, seconds, sending);
   }
 
   private void setClients(int clients) {

@@ -27,6 +27,9 @@ public final class LoadClient implements AutoCloseable {
   /** Requests one lane may queue for a free connection; more fail at once (counted). */
   static final int MAX_WAIT_QUEUE = 200_000;
 
+  /** Idle connections are closed after this long. */
+  static final int KEEP_ALIVE_SECONDS = 2;
+
   private final Vertx vertx;
   private final List<Lane> lanes;
   private final long timeoutMillis;
@@ -53,6 +56,9 @@ public final class LoadClient implements AutoCloseable {
     HttpClientOptions options =
         new HttpClientOptions()
             .setKeepAlive(true)
+            // Shorter than any server's idle timeout (nginx 75 s, HAProxy 60 s, the router's),
+            // so an idle connection is closed by us, never reused just as the server closes it.
+            .setKeepAliveTimeout(KEEP_ALIVE_SECONDS)
             .setPipelining(false)
             .setTcpNoDelay(true)
             .setConnectTimeout((int) timeout.toMillis());

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param mode {@code open} (constant arrival rate) or {@code closed} (N clients back to back)
  * @param rate requested arrival rate per second (open loop), 0 for closed loop
  * @param connections most connections the client opened (closed loop: the clients)
+ * @param sendSeconds how long issuing the requests took: for an open loop the arrival window
+ *     actually achieved (a slow client would stretch it), for a closed loop the run's length
  * @param sent requests started
  * @param answered requests that got an HTTP response, whatever its status
  * @param ok responses with a 2xx status
@@ -24,6 +26,7 @@ public record LoadResult(
     int rate,
     int connections,
     double seconds,
+    double sendSeconds,
     long sent,
     long answered,
     long ok,

@@ -37,6 +37,7 @@ public final class OpenLoop {
     long total = Math.max(1, duration.toNanos() * ratePerSecond / 1_000_000_000L);
     RunRecording recording = new RunRecording();
     String label = target.name() + " " + ratePerSecond + "/s";
+    double sendSeconds;
     try (ProgressPrinter printer = new ProgressPrinter(label, recording, () -> 0, progress)) {
       long start = recording.startNanos();
       for (long i = 0; i < total; i++) {
@@ -47,10 +48,11 @@ public final class OpenLoop {
         }
         client.send((int) i, target, due, recording, () -> {});
       }
+      sendSeconds = (System.nanoTime() - start) / 1e9;
       awaitAnswers(recording, drain);
     }
     double seconds = (System.nanoTime() - recording.startNanos()) / 1e9;
-    return recording.result(target.name(), "open", ratePerSecond, 0, seconds);
+    return recording.result(target.name(), "open", ratePerSecond, 0, seconds, sendSeconds);
   }
 
   static void awaitAnswers(RunRecording recording, Duration drain) {

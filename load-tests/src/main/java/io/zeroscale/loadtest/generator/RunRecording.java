@@ -87,7 +87,7 @@ public final class RunRecording {
 
   /** The run's result; requests still pending are counted as {@code unanswered}. */
   synchronized LoadResult result(
-      String target, String mode, int rate, int connections, double seconds) {
+      String target, String mode, int rate, int connections, double seconds, double sendSeconds) {
     sampleInterval(0);
     Map<String, Long> byOutcome = new TreeMap<>();
     outcomes.forEach((k, v) -> byOutcome.put(k, v.sum()));
@@ -102,6 +102,7 @@ public final class RunRecording {
         rate,
         connections,
         Math.round(seconds * 1000) / 1000.0,
+        Math.round(sendSeconds * 1000) / 1000.0,
         sent.sum(),
         answeredCount,
         ok.sum(),

@@ -43,7 +43,7 @@ public final class PlatformProcess implements AutoCloseable {
   public record Scale(int desired, int ready) {}
 
   /** One replica as the control API lists it; {@code startupMillis} is null while starting. */
-  public record Replica(String id, String state, String address, Long startupMillis) {}
+  public record Replica(String id, String state, long pid, String address, Long startupMillis) {}
 
   private PlatformProcess(Process process, int routerPort, int controlPort, Path dataDir) {
     this.process = process;
@@ -146,6 +146,7 @@ public final class PlatformProcess implements AutoCloseable {
           new Replica(
               r.path("id").asText(),
               r.path("state").asText(),
+              r.path("pid").asLong(-1),
               r.path("address").asText(),
               r.hasNonNull("startupMillis") ? r.get("startupMillis").asLong() : null));
     }

@@ -146,6 +146,7 @@ public final class BurstFromZeroScenario implements Scenario {
     headline.put("requests per burst", settings.requests());
     headline.put("bursts", result.rounds().size());
     headline.put("lost over all bursts", result.lost());
+    headline.put("ms to send the first burst", loads.get(0).sendSeconds() * 1000);
     headline.put("p50 ms (first burst)", loads.get(0).latency().p50());
     headline.put("max ms (first burst)", loads.get(0).latency().max());
     return ResultFiles.write(context, NAME, settings, result, headline, result.lost(), page);

@@ -48,8 +48,9 @@ public final class ColdStartScenario implements Scenario {
     }
   }
 
-  /** The rounds and their spreads. */
+  /** The rounds and their spreads; {@code aloneCommand} is how the replicas were started. */
   public record Result(
+      List<String> aloneCommand,
       List<Double> aloneMillis,
       List<Round> rounds,
       Spread alone,
@@ -57,8 +58,9 @@ public final class ColdStartScenario implements Scenario {
       Spread replicaStartup,
       Spread overhead) {
 
-    static Result of(List<Double> alone, List<Round> rounds) {
+    static Result of(List<String> command, List<Double> alone, List<Round> rounds) {
       return new Result(
+          command,
           alone,
           rounds,
           Spread.of(alone),
@@ -84,12 +86,8 @@ public final class ColdStartScenario implements Scenario {
     int rounds = context.settings().coldStart().rounds();
     Path dir = context.dir(NAME);
     Path jar = context.exampleJar("hello");
-    List<Double> alone = new ArrayList<>();
-    for (int i = 1; i <= rounds; i++) {
-      alone.add(FunctionAlone.startMillis(jar, dir.resolve("hello-alone.log")));
-      context.out().printf("cold-start: hello alone, round %d: %.0f ms%n", i, alone.get(i - 1));
-    }
     List<Round> measured = new ArrayList<>();
+    List<String> replicaCommand = List.of();
     // A short autoscaler tick only shortens the wait for zero between rounds; the wake-up itself
     // is triggered by the waiting request, not by the tick.
     try (PlatformProcess platform =
@@ -105,10 +103,20 @@ public final class ColdStartScenario implements Scenario {
       for (int i = 1; i <= rounds; i++) {
         platform.awaitZero(NAMESPACE, FUNCTION, Duration.ofSeconds(60));
         measured.add(round(context, platform, i));
+        if (i == 1) {
+          replicaCommand =
+              FunctionAlone.commandOf(platform.replicas(NAMESPACE, FUNCTION).get(0).pid(), jar);
+        }
       }
       platform.delete(NAMESPACE, FUNCTION);
     }
-    return report(context, Result.of(alone, measured));
+    context.out().println("cold-start: hello alone runs " + String.join(" ", replicaCommand));
+    List<Double> alone = new ArrayList<>();
+    for (int i = 1; i <= rounds; i++) {
+      alone.add(FunctionAlone.startMillis(replicaCommand, dir.resolve("hello-alone.log")));
+      context.out().printf("cold-start: hello alone, round %d: %.0f ms%n", i, alone.get(i - 1));
+    }
+    return report(context, Result.of(replicaCommand, alone, measured));
   }
 
   private Round round(BenchContext context, PlatformProcess platform, int i) throws Exception {

@@ -62,22 +62,28 @@ final class ProxyOverheadReport {
                 result.closedLoop(),
                 IntervalSample::throughput))
         .table(wrk);
-    Map<String, Object> headline = new LinkedHashMap<>();
-    headline.put("router/direct throughput (closed loop)", c.closedLoop().routerVsDirect());
-    headline.put("router/nginx throughput (closed loop)", c.closedLoop().routerVsNginx());
-    headline.put("router/haproxy throughput (closed loop)", c.closedLoop().routerVsHaproxy());
-    headline.put("router/direct throughput (wrk)", c.wrk().routerVsDirect());
-    headline.put("router/best proxy throughput (wrk)", c.wrk().routerVsBestProxy());
-    for (ProxyComparison.AddedLatency a : c.rates()) {
-      headline.put("router added p50 ms at " + a.rate() + "/s", a.addedP50().get("zeroscale"));
-      headline.put("router added p99 ms at " + a.rate() + "/s", a.addedP99().get("zeroscale"));
-      headline.put("router p99 - haproxy p99 ms at " + a.rate() + "/s", a.routerP99VsHaproxyP99());
-    }
+    Map<String, Object> headline = headline(c);
     long lost =
         result.openLoop().stream().mapToLong(LoadResult::lost).sum()
             + result.closedLoop().stream().mapToLong(LoadResult::lost).sum();
     return ResultFiles.write(
         context, ProxyOverheadScenario.NAME, settings, result, headline, lost, page);
+  }
+
+  private static Map<String, Object> headline(ProxyComparison c) {
+    Map<String, Object> headline = new LinkedHashMap<>();
+    headline.put("router/direct throughput (closed loop)", c.closedLoop().routerVsDirect());
+    headline.put("router/nginx throughput (closed loop)", c.closedLoop().routerVsNginx());
+    headline.put("router/haproxy throughput (closed loop)", c.closedLoop().routerVsHaproxy());
+    headline.put("router/direct throughput (wrk)", c.wrk().routerVsDirect());
+    headline.put("router/nginx throughput (wrk)", c.wrk().routerVsNginx());
+    headline.put("router/haproxy throughput (wrk)", c.wrk().routerVsHaproxy());
+    for (ProxyComparison.AddedLatency a : c.rates()) {
+      headline.put("router added p50 ms at " + a.rate() + "/s", a.addedP50().get("zeroscale"));
+      headline.put("router added p99 ms at " + a.rate() + "/s", a.addedP99().get("zeroscale"));
+      headline.put("router p99 - haproxy p99 ms at " + a.rate() + "/s", a.routerP99VsHaproxyP99());
+    }
+    return headline;
   }
 
   private static TextTable wrkTable(List<Wrk.WrkResult> runs) {
