@@ -39,7 +39,21 @@ public final class Bench implements Callable<Integer> {
   Path results;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Bench()).execute(args));
+    System.exit(
+        new CommandLine(new Bench())
+            .setExecutionExceptionHandler(Bench::explainFailure)
+            .execute(args));
+  }
+
+  /** A failure the benchmark explains (bad name, missing jar, tool) prints its message only. */
+  private static int explainFailure(
+      Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+      System.err.println("bench: " + e.getMessage());
+    } else {
+      e.printStackTrace();
+    }
+    return 1;
   }
 
   @Override
