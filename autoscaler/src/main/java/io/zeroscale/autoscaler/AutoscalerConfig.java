@@ -58,9 +58,9 @@ public record AutoscalerConfig(
     return new AutoscalerConfig(tickInterval, staleLoadLimit, value);
   }
 
-  /** How long one collection may wait for a source: half a tick, at most 1 s. */
+  /** How long one collection may wait for a source: half a tick, between 100 ms and 1 s. */
   public Duration collectTimeout() {
-    Duration half = tickInterval.dividedBy(2);
-    return half.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : half;
+    long half = tickInterval.toMillis() / 2;
+    return Duration.ofMillis(Math.max(100, Math.min(1000, half)));
   }
 }

@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * the sources currently answered for by their last load.
  *
  * <p>Each source is called on a thread of its own pool, with a timeout; a source still busy with
- * the previous call is not called again (so a hung source holds one thread, never more).
+ * the previous call is not called again (so a hung source holds one thread, never more), and its
+ * late answer is used at the next collection.
  */
 public final class LoadCollector implements AutoCloseable {
 
@@ -102,7 +103,9 @@ public final class LoadCollector implements AutoCloseable {
     Map<FunctionKey, FunctionLoad> collect(Instant now) {
       String failure;
       try {
-        if (pending == null || pending.isDone()) {
+        // A late answer to the previous call is used now (it covers its window); only a source
+        // with no call under way is called again.
+        if (pending == null) {
           pending = pool.submit(source::collect);
         }
         Map<FunctionKey, FunctionLoad> seen =

@@ -276,6 +276,96 @@ class ScalingLoopTest {
     await().atMost(WAIT).until(() -> orchestrator.desired(hello) == 3);
   }
 
+  @Test
+  void aBurstAgainstAFullFunctionEntersPanicAtTheNextTickAndCountsIt() {
+    catalog.put(function("hello", 10, "30s"));
+    orchestrator.restore(hello, 1);
+    router.set(new FunctionLoad(hello, 5.0, 5, 0, 10));
+    start(FAST_TICK);
+    awaitTicks(2);
+    assertThat(gauge(ScalerMetrics.PANIC)).isZero();
+
+    // 10 in flight on the one replica, 40 more waiting in the activator.
+    router.set(new FunctionLoad(hello, 10.0, 10, 0, 50));
+    activator.set(new FunctionLoad(hello, 20.0, 0, 40, 40));
+
+    await().atMost(WAIT).until(() -> orchestrator.desired(hello) == 5);
+    assertThat(gauge(ScalerMetrics.PANIC)).isEqualTo(1.0);
+    assertThat(
+            registry
+                .get(ScalerMetrics.PANIC_ENTRIES)
+                .tags("namespace", "default", "function", "hello")
+                .counter()
+                .count())
+        .isEqualTo(1.0);
+    assertThat(gauge(ScalerMetrics.READY_REPLICAS)).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void coldStartIsMeasuredFromTheBackendAndDelaysTheLastReplicasStop() {
+    catalog.put(function("hello", 10, "1s"));
+    SlowOrchestrator slow = new SlowOrchestrator();
+    loop = newLoop(FAST_TICK, slow);
+    loop.start();
+    loop.poke(hello, 1);
+    await().atMost(WAIT).until(() -> slow.desired(hello) == 1);
+
+    // Requests keep it active while its replica starts; it is ready 5 s after it was asked for.
+    router.set(new FunctionLoad(hello, 1.0, 1, 0, 1));
+    awaitTicks(2);
+    clock.advance(Duration.ofSeconds(5));
+    slow.ready = 1;
+    await().atMost(WAIT).until(() -> gauge(ScalerMetrics.COLD_START) == 5.0);
+    router.clear();
+    awaitTicks(2);
+
+    // Idle for 3 s: past the 1 s grace period, within the 5 s measured cold start.
+    clock.advance(Duration.ofSeconds(3));
+    awaitTicks(3);
+    assertThat(slow.desired(hello)).as("kept while idle < measured cold start").isEqualTo(1);
+    clock.advance(Duration.ofSeconds(3));
+    await().atMost(WAIT).until(() -> slow.desired(hello) == 0);
+  }
+
+  @Test
+  void aSilentLoadSourceIsCountedAsStale() {
+    catalog.put(function("hello", 10, "30s"));
+    AtomicInteger calls = new AtomicInteger();
+    loop =
+        new ScalingLoop(
+            new AutoscalerConfig(FAST_TICK),
+            catalog,
+            orchestrator,
+            List.of(
+                () -> {
+                  if (calls.incrementAndGet() > 2) {
+                    throw new IllegalStateException("router gone");
+                  }
+                  return java.util.Map.of(hello, new FunctionLoad(hello, 30.0, 30, 0, 100));
+                }),
+            new ConcurrencyDecider(),
+            registry,
+            clock);
+    orchestrator.restore(hello, 1);
+    loop.start();
+
+    await().atMost(WAIT).until(() -> calls.get() > 4);
+    assertThat(registry.get("zeroscale.autoscaler.load.sources.stale").gauge().value())
+        .isEqualTo(1.0);
+    // The clock stands still, so the windows are empty: the 30 in flight alone ask for 3.
+    assertThat(orchestrator.desired(hello)).as("its last load still counts").isEqualTo(3);
+  }
+
+  /** Replicas become ready only when the test says so. */
+  private static final class SlowOrchestrator extends RecordingOrchestrator {
+    volatile int ready;
+
+    @Override
+    public Scale currentScale(FunctionKey key) {
+      return new Scale(desired(key), Math.min(ready, desired(key)));
+    }
+  }
+
   private void start(Duration tick) {
     loop = newLoop(tick, orchestrator);
     loop.start();
@@ -308,11 +398,11 @@ class ScalingLoopTest {
   }
 
   private double gauge() {
-    return registry
-        .get(ScalerMetrics.DESIRED_REPLICAS)
-        .tags("namespace", "default", "function", "hello")
-        .gauge()
-        .value();
+    return gauge(ScalerMetrics.DESIRED_REPLICAS);
+  }
+
+  private double gauge(String name) {
+    return registry.get(name).tags("namespace", "default", "function", "hello").gauge().value();
   }
 
   private static Function function(String name, int target, String grace) {
