@@ -91,11 +91,54 @@ public interface PlatformConfig {
     Duration retryAfter();
   }
 
-  /** The scaling loop. */
+  /**
+   * The scaling loop, and the platform-wide defaults of the knobs a function's {@code spec.scaling}
+   * leaves empty (docs/autoscaling.md says what each trades).
+   */
   interface Autoscaler {
     /** How often every function's scale is decided (a waiting request decides at once). */
     @WithDefault("2s")
     Duration tick();
+
+    /** How long a load source that stopped answering counts with its last load. */
+    @WithDefault("10s")
+    Duration staleLoadLimit();
+
+    /** Share of the target aimed at when sizing from averaged concurrency. */
+    @WithDefault("70")
+    int targetUtilizationPercentage();
+
+    /** The averaging window of stable mode. */
+    @WithDefault("60s")
+    Duration stableWindow();
+
+    /** The panic window, as a percentage of the stable window. */
+    @WithDefault("10")
+    int panicWindowPercentage();
+
+    /** Panic when the panic window asks for this percentage of the ready replicas. */
+    @WithDefault("200")
+    int panicThresholdPercentage();
+
+    /** At most this many times the ready replicas per decision. */
+    @WithDefault("1000")
+    double maxScaleUpRate();
+
+    /** At least the ready replicas divided by this per decision. */
+    @WithDefault("2")
+    double maxScaleDownRate();
+
+    /** How long a lower count must be asked for before it applies. */
+    @WithDefault("0s")
+    Duration scaleDownDelay();
+
+    /** Replicas started when a function is first seen. */
+    @WithDefault("0")
+    int initialScale();
+
+    /** Fewest replicas whenever a function has load. */
+    @WithDefault("1")
+    int activationScale();
   }
 
   /** The local backend: replicas as child processes. */

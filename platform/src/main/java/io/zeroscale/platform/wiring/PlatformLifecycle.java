@@ -9,6 +9,7 @@ import io.zeroscale.api.spi.Endpoints;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.stats.LoadSource;
 import io.zeroscale.autoscaler.AutoscalerConfig;
+import io.zeroscale.autoscaler.decider.ScalingDefaults;
 import io.zeroscale.autoscaler.loop.ScalingLoop;
 import io.zeroscale.datapath.DataPath;
 import io.zeroscale.local.process.LocalOrchestrator;
@@ -68,12 +69,7 @@ public class PlatformLifecycle {
     // The load source reads the data path once it exists; the data path needs the loop's poke.
     LoadSource load = () -> dataPath == null ? Map.of() : dataPath.loadSource().collect();
     scalingLoop =
-        new ScalingLoop(
-            new AutoscalerConfig(config.autoscaler().tick()),
-            catalog,
-            orchestrator,
-            List.of(load),
-            registry);
+        new ScalingLoop(autoscalerConfig(), catalog, orchestrator, List.of(load), registry);
 
     dataPath =
         DataPath.start(
@@ -150,6 +146,23 @@ public class PlatformLifecycle {
               + " (zeroscale.roles=all). Split roles come with the Kubernetes backend.");
     }
     return roles;
+  }
+
+  private AutoscalerConfig autoscalerConfig() {
+    PlatformConfig.Autoscaler a = config.autoscaler();
+    return new AutoscalerConfig(
+        a.tick(),
+        a.staleLoadLimit(),
+        new ScalingDefaults(
+            a.targetUtilizationPercentage(),
+            a.stableWindow(),
+            a.panicWindowPercentage(),
+            a.panicThresholdPercentage(),
+            a.maxScaleUpRate(),
+            a.maxScaleDownRate(),
+            a.scaleDownDelay(),
+            a.initialScale(),
+            a.activationScale()));
   }
 
   private RouterConfig routerConfig() {
