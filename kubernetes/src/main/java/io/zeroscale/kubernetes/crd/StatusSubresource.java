@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
+import java.util.Objects;
 
 /**
  * Writes a {@code Function}'s status through its status subresource ({@code PUT …/status}): the
@@ -21,7 +22,8 @@ public final class StatusSubresource {
 
   /**
    * Replaces the status, starting from {@code seen} (a cached copy) when given. On a conflict (the
-   * copy was stale) it reads the resource once and tries again. A function that is gone is skipped.
+   * copy was stale) it reads the resource once and tries again, unless it already has that status.
+   * A function that is gone is skipped.
    *
    * @return whether the status was written
    */
@@ -47,6 +49,9 @@ public final class StatusSubresource {
           throw e;
         }
         base = read(key);
+        if (base != null && Objects.equals(base.getStatus(), status)) {
+          return false;
+        }
       }
     }
     return false;

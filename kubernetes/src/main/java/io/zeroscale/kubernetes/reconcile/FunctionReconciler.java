@@ -16,7 +16,9 @@ import io.zeroscale.kubernetes.informer.ResourceEvents;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +41,7 @@ public final class FunctionReconciler implements AutoCloseable {
   private final ReconcileQueue queue;
   private final StatusSubresource statusWriter;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private final Map<FunctionKey, Written> written = new ConcurrentHashMap<>();
   private SharedIndexInformer<FunctionResource> functions;
 
   public FunctionReconciler(KubernetesClient client, KubernetesBackendConfig config, Clock clock) {
@@ -91,6 +94,7 @@ public final class FunctionReconciler implements AutoCloseable {
   public void reconcile(FunctionKey key) {
     FunctionResource function = functions.getStore().getByKey(key.namespace() + "/" + key.name());
     if (function == null) {
+      written.remove(key);
       LOG.debugf("function gone, owner references clean up function=%s", key);
       return;
     }
@@ -104,6 +108,12 @@ public final class FunctionReconciler implements AutoCloseable {
     }
     status(run);
   }
+
+  /**
+   * The last status written per function and the resource version it was based on. While the cache
+   * still shows that version, it has not seen the write yet: the same status is not written again.
+   */
+  private record Written(String basedOn, FunctionStatus status) {}
 
   /** One reconcile's state, handed from step to step. */
   private static final class Run {
@@ -172,12 +182,14 @@ public final class FunctionReconciler implements AutoCloseable {
             run.resource.getMetadata().getGeneration(), run.errors, run.deployment, url(key));
     FunctionStatus before = run.resource.getStatus();
     FunctionStatus after = FunctionConditions.status(seen, before, clock.instant());
-    if (Objects.equals(before, after)) {
+    String version = run.resource.getMetadata().getResourceVersion();
+    if (Objects.equals(before, after) || new Written(version, after).equals(written.get(key))) {
       return;
     }
     if (!statusWriter.replace(key, after, run.resource)) {
       return;
     }
+    written.put(key, new Written(version, after));
     LOG.infof(
         "status written function=%s generation=%s specValid=%s desired=%d ready=%d",
         key, seen.generation(), seen.specValid(), seen.desired(), seen.ready());

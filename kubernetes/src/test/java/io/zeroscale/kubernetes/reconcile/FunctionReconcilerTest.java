@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
@@ -178,16 +179,26 @@ class FunctionReconcilerTest {
         .create();
   }
 
-  /** What a user's kubectl edit does: a patch of the spec, while the controller writes status. */
+  /**
+   * What a user's kubectl edit does: a patch of the spec at the version read, retried on 409 (the
+   * controller writes status meanwhile).
+   */
   private void changeSpec(FunctionSpec spec) {
-    api.client()
-        .resources(FunctionResource.class)
-        .inNamespace("default")
-        .withName("hello")
-        .edit(
-            r -> {
-              r.setSpec(spec);
-              return r;
+    await()
+        .atMost(WAIT)
+        .ignoreException(KubernetesClientException.class)
+        .until(
+            () -> {
+              api.client()
+                  .resources(FunctionResource.class)
+                  .inNamespace("default")
+                  .withName("hello")
+                  .edit(
+                      r -> {
+                        r.setSpec(spec);
+                        return r;
+                      });
+              return true;
             });
   }
 
