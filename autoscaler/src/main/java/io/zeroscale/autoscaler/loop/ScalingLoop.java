@@ -13,7 +13,6 @@ import io.zeroscale.autoscaler.decider.ConcurrencyDecider;
 import io.zeroscale.autoscaler.decider.Decider;
 import io.zeroscale.autoscaler.decider.DeciderState;
 import io.zeroscale.autoscaler.decider.Decision;
-import io.zeroscale.autoscaler.decider.Mode;
 import io.zeroscale.autoscaler.decider.ScaleInputs;
 import io.zeroscale.autoscaler.decider.ScalingPolicy;
 import io.zeroscale.autoscaler.metrics.LoadCollector;
@@ -263,20 +262,15 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       ScaleInputs inputs = inputs(tracked, policy, scale, load, now);
       Decision decision = decider.decide(policy, inputs, tracked.state, now);
       tracked.state = decision.state();
-      logModeChange(tracked, decision, inputs);
+      if (decision.mode() != tracked.mode) {
+        tracked.mode = decision.mode();
+        DecisionLog.modeChanged(key, decision.mode(), inputs);
+      }
       tracked.metrics.decided(inputs, decision.desired(), decision.mode(), inputs.coldStart());
       if (decision.changes(scale.desired())) {
         orchestrator.scale(key, decision.desired());
         tracked.metrics.applied(scale.desired(), decision.desired());
-        LOG.infof(
-            "scale decision function=%s from=%d to=%d ready=%d mode=%s trigger=%s reason=\"%s\"",
-            key,
-            scale.desired(),
-            decision.desired(),
-            scale.ready(),
-            decision.mode().label(),
-            trigger,
-            decision.reason());
+        DecisionLog.applied(key, scale, decision, trigger);
       }
       tracked.coldStart.observe(now, decision.desired(), scale.ready());
     } catch (RuntimeException e) {
@@ -311,26 +305,5 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
         load.queued(),
         load.active(),
         tracked.coldStart.estimate());
-  }
-
-  private static void logModeChange(
-      TrackedFunction tracked, Decision decision, ScaleInputs inputs) {
-    if (decision.mode() == tracked.mode) {
-      return;
-    }
-    tracked.mode = decision.mode();
-    if (decision.mode() == Mode.PANIC) {
-      LOG.infof(
-          "panic mode entered function=%s ready=%d panicConcurrency=%.1f inFlight=%d queued=%d",
-          tracked.key,
-          inputs.readyReplicas(),
-          inputs.panicConcurrency(),
-          inputs.inFlight(),
-          inputs.queued());
-    } else {
-      LOG.infof(
-          "panic mode ended function=%s ready=%d stableConcurrency=%.1f",
-          tracked.key, inputs.readyReplicas(), inputs.stableConcurrency());
-    }
   }
 }
