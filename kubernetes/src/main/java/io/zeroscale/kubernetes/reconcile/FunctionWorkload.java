@@ -31,6 +31,9 @@ public final class FunctionWorkload {
   /** Annotation holding the hash of the wanted state. */
   public static final String SPEC_HASH = "zeroscale.io/spec-hash";
 
+  /** Tries of an edit that keeps meeting concurrent writes before the reconcile fails. */
+  private static final int MAX_EDIT_ATTEMPTS = 5;
+
   private static final Logger LOG = Logger.getLogger(FunctionWorkload.class);
 
   private final KubernetesClient client;
@@ -70,17 +73,8 @@ public final class FunctionWorkload {
       return existing;
     }
     Service updated =
-        services
-            .withName(key.name())
-            .edit(
-                s -> {
-                  s.getMetadata().setLabels(wanted.getMetadata().getLabels());
-                  annotations(s).put(SPEC_HASH, hash);
-                  s.getMetadata().setOwnerReferences(wanted.getMetadata().getOwnerReferences());
-                  s.getSpec().setSelector(wanted.getSpec().getSelector());
-                  s.getSpec().setPorts(wanted.getSpec().getPorts());
-                  return s;
-                });
+        onConflictRetry(
+            () -> services.withName(key.name()).edit(s -> ownedFields(s, wanted, hash)));
     LOG.infof("service updated function=%s", key);
     return updated;
   }
@@ -109,22 +103,36 @@ public final class FunctionWorkload {
       return existing;
     }
     Deployment updated =
-        deployments
-            .withName(key.name())
-            .edit(
-                d -> {
-                  d.getMetadata().setLabels(wanted.getMetadata().getLabels());
-                  annotations(d).put(SPEC_HASH, hash);
-                  d.getMetadata().setOwnerReferences(wanted.getMetadata().getOwnerReferences());
-                  d.getSpec().setTemplate(wanted.getSpec().getTemplate());
-                  d.getSpec().setStrategy(wanted.getSpec().getStrategy());
-                  d.getSpec().setRevisionHistoryLimit(wanted.getSpec().getRevisionHistoryLimit());
-                  return d;
-                });
+        onConflictRetry(
+            () -> deployments.withName(key.name()).edit(d -> ownedFields(d, wanted, hash)));
     LOG.infof(
         "deployment updated function=%s image=%s replicas=%s (kept)",
         key, function.spec().image(), updated.getSpec().getReplicas());
     return updated;
+  }
+
+  /** Sets the fields zeroscale owns in a Service; the rest (cluster IP, defaults) stays. */
+  private static Service ownedFields(Service s, Service wanted, String hash) {
+    s.getMetadata().setLabels(wanted.getMetadata().getLabels());
+    annotations(s).put(SPEC_HASH, hash);
+    s.getMetadata().setOwnerReferences(wanted.getMetadata().getOwnerReferences());
+    s.getSpec().setSelector(wanted.getSpec().getSelector());
+    s.getSpec().setPorts(wanted.getSpec().getPorts());
+    return s;
+  }
+
+  /**
+   * Sets the fields zeroscale owns in a Deployment; {@code spec.replicas} (the autoscaler's,
+   * through the scale subresource) and the immutable selector stay.
+   */
+  private static Deployment ownedFields(Deployment d, Deployment wanted, String hash) {
+    d.getMetadata().setLabels(wanted.getMetadata().getLabels());
+    annotations(d).put(SPEC_HASH, hash);
+    d.getMetadata().setOwnerReferences(wanted.getMetadata().getOwnerReferences());
+    d.getSpec().setTemplate(wanted.getSpec().getTemplate());
+    d.getSpec().setStrategy(wanted.getSpec().getStrategy());
+    d.getSpec().setRevisionHistoryLimit(wanted.getSpec().getRevisionHistoryLimit());
+    return d;
   }
 
   /**
@@ -155,6 +163,23 @@ public final class FunctionWorkload {
   private static String hashOf(HasMetadata existing) {
     var annotations = existing.getMetadata().getAnnotations();
     return annotations == null ? null : annotations.get(SPEC_HASH);
+  }
+
+  /**
+   * Runs an edit (a read, then a patch at the version read) again when another writer changed the
+   * object in between (409): the Deployment controller updates status and the autoscaler scales all
+   * the time, and a patch of the template must not wait for the queue's back-off because of it.
+   */
+  private static <T> T onConflictRetry(Supplier<T> edit) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return edit.get();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == MAX_EDIT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** Creates; if another writer created it first (409), reads theirs. */
