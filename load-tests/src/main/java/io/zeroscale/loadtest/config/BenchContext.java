@@ -1,5 +1,6 @@
 package io.zeroscale.loadtest.config;
 
+import io.zeroscale.loadtest.process.AppSnapshots;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +22,12 @@ public record BenchContext(
     }
   }
 
-  /** An example's runnable jar, e.g. {@code examples/hello/target/quarkus-app/quarkus-run.jar}. */
+  /**
+   * An example's runnable jar ({@code examples/<example>/target/quarkus-app/quarkus-run.jar}), as
+   * copied at the start of the run.
+   */
   public Path exampleJar(String example) {
-    Path jar = repoRoot.resolve("examples/" + example + "/target/quarkus-app/quarkus-run.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          jar + " is missing: build it with ./mvnw -B -ntp -DskipTests package");
-    }
-    return jar;
+    return AppSnapshots.quarkusRunJar(repoRoot, "examples/" + example);
   }
 
   /** The repository root: the nearest folder at or above {@code start} holding {@code mvnw}. */

@@ -1,7 +1,9 @@
 package io.zeroscale.loadtest.process;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcesses {
 
   private static final List<Process> STARTED = new ArrayList<>();
+  private static final Map<Process, Runnable> AFTER_STOP = new HashMap<>();
 
   static {
     Runtime.getRuntime()
@@ -22,10 +25,16 @@ public final class ChildProcesses {
 
   /** Starts a process and registers it. */
   public static Process start(ProcessBuilder builder) {
+    return start(builder, () -> {});
+  }
+
+  /** Starts a process and registers it; {@code afterStop} runs once it has been stopped. */
+  public static Process start(ProcessBuilder builder, Runnable afterStop) {
     try {
       Process process = builder.start();
       synchronized (STARTED) {
         STARTED.add(process);
+        AFTER_STOP.put(process, afterStop);
       }
       return process;
     } catch (java.io.IOException e) {
@@ -48,8 +57,13 @@ public final class ChildProcesses {
     }
     // Children that did not go with their parent (the platform's replicas die with it anyway).
     family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    Runnable afterStop;
     synchronized (STARTED) {
       STARTED.remove(process);
+      afterStop = AFTER_STOP.remove(process);
+    }
+    if (afterStop != null) {
+      afterStop.run();
     }
   }
 

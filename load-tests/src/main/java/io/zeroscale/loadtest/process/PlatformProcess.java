@@ -13,17 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
- * A zeroscale platform started for a benchmark: {@code java -jar
- * platform/target/quarkus-app/quarkus-run.jar} on free ports with a temporary data directory, its
- * output in a log file, and a client of its control API. {@link #close} stops it (its replicas go
- * with it) and removes the data directory.
+ * A zeroscale platform started for a benchmark: {@code java -jar quarkus-run.jar} from a snapshot
+ * of {@code platform/target/quarkus-app} ({@link AppSnapshots}) on free ports with a temporary data
+ * directory, its output in a log file, and a client of its control API. {@link #close} stops it
+ * (its replicas go with it) and removes the data directory.
  */
 public final class PlatformProcess implements AutoCloseable {
 
@@ -32,7 +30,6 @@ public final class PlatformProcess implements AutoCloseable {
   private final Process process;
   private final int routerPort;
   private final int controlPort;
-  private final Path dataDir;
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -45,11 +42,10 @@ public final class PlatformProcess implements AutoCloseable {
   /** One replica as the control API lists it; {@code startupMillis} is null while starting. */
   public record Replica(String id, String state, long pid, String address, Long startupMillis) {}
 
-  private PlatformProcess(Process process, int routerPort, int controlPort, Path dataDir) {
+  private PlatformProcess(Process process, int routerPort, int controlPort) {
     this.process = process;
     this.routerPort = routerPort;
     this.controlPort = controlPort;
-    this.dataDir = dataDir;
   }
 
   /**
@@ -59,11 +55,7 @@ public final class PlatformProcess implements AutoCloseable {
    */
   public static PlatformProcess start(Path repoRoot, Path logFile, Map<String, String> properties)
       throws IOException, InterruptedException {
-    Path jar = repoRoot.resolve("platform/target/quarkus-app/quarkus-run.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(
-          jar + " is missing: build it with ./mvnw -B -ntp -DskipTests package");
-    }
+    Path jar = AppSnapshots.quarkusRunJar(repoRoot, "platform");
     int router = FreePorts.next();
     int control = FreePorts.next();
     Path data = Files.createTempDirectory("zeroscale-bench-");
@@ -85,8 +77,9 @@ public final class PlatformProcess implements AutoCloseable {
             new ProcessBuilder(command)
                 .directory(repoRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()));
-    PlatformProcess platform = new PlatformProcess(process, router, control, data);
+                .redirectOutput(logFile.toFile()),
+            () -> TempFolders.delete(data));
+    PlatformProcess platform = new PlatformProcess(process, router, control);
     platform.awaitHealthy(logFile);
     return platform;
   }
@@ -95,6 +88,7 @@ public final class PlatformProcess implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
+        close();
         throw new IllegalStateException(
             "the platform exited with " + process.exitValue() + "; see " + logFile);
       }
@@ -242,10 +236,5 @@ public final class PlatformProcess implements AutoCloseable {
   @Override
   public void close() {
     ChildProcesses.stop(process, 20);
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A temp directory left behind is harmless.
-    }
   }
 }

@@ -94,43 +94,26 @@ public final class SvgChart {
   private static StringBuilder frame(
       String title, String xLabel, String yLabel, Axis x, Axis y, boolean xTicks) {
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
-        .append(WIDTH)
-        .append("\" height=\"")
-        .append(HEIGHT)
-        .append("\" viewBox=\"0 0 ")
-        .append(WIDTH)
-        .append(' ')
-        .append(HEIGHT)
-        .append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+                + " viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">%n",
+            WIDTH,
+            HEIGHT,
+            WIDTH,
+            HEIGHT));
     text(svg, WIDTH / 2.0 - RIGHT / 2.0, 16, "middle", title);
     for (double v = 0; v <= y.max() + 1e-9; v += y.step()) {
-      double py = py(v, y);
-      svg.append("<line x1=\"")
-          .append(LEFT)
-          .append("\" x2=\"")
-          .append(WIDTH - RIGHT)
-          .append("\" y1=\"")
-          .append(fmt(py))
-          .append("\" y2=\"")
-          .append(fmt(py))
-          .append("\" stroke=\"#ddd\"/>\n");
-      text(svg, LEFT - 6, py + 4, "end", Format.number(v));
+      horizontalLine(svg, py(v, y), "#ddd");
+      text(svg, LEFT - 6, py(v, y) + 4, "end", Format.number(v));
     }
     if (xTicks) {
       for (double v = 0; v <= x.max() + 1e-9; v += x.step()) {
         text(svg, px(v, x), HEIGHT - BOTTOM + 16, "middle", Format.number(v));
       }
     }
-    svg.append("<line x1=\"")
-        .append(LEFT)
-        .append("\" x2=\"")
-        .append(WIDTH - RIGHT)
-        .append("\" y1=\"")
-        .append(HEIGHT - BOTTOM)
-        .append("\" y2=\"")
-        .append(HEIGHT - BOTTOM)
-        .append("\" stroke=\"#333\"/>\n");
+    horizontalLine(svg, HEIGHT - BOTTOM, "#333");
     text(svg, (LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 8, "middle", xLabel);
     svg.append("<text transform=\"translate(14,")
         .append(fmt((TOP + HEIGHT - BOTTOM) / 2.0))
@@ -138,6 +121,18 @@ public final class SvgChart {
         .append(Format.html(yLabel))
         .append("</text>\n");
     return svg;
+  }
+
+  private static void horizontalLine(StringBuilder svg, double y, String color) {
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+            LEFT,
+            WIDTH - RIGHT,
+            y,
+            y,
+            color));
   }
 
   private static StringBuilder legend(StringBuilder svg, List<String> names) {

@@ -94,30 +94,21 @@ public final class AutoscaleStepScenario implements Scenario {
                 + settings.low(),
             List.of(result.load()));
     context.out().println(table.toText());
-    List<SvgChart.Series> scale = new ArrayList<>(ReplicaCharts.series("", result.replicas()));
-    scale.add(
-        new SvgChart.Series(
-            "clients ÷ target",
-            result.load().timeline().stream()
-                .map(s -> new double[] {s.atSeconds(), s.clients() / (double) settings.target()})
-                .toList()));
     HtmlPage page =
         new HtmlPage("zeroscale autoscale step")
             .paragraph(
-                "sleepy with target "
-                    + settings.target()
-                    + " concurrent requests per"
-                    + " replica, max "
-                    + settings.maxScale()
-                    + " replicas; closed loop of "
-                    + settings.low()
-                    + " -> "
-                    + settings.high()
-                    + " -> "
-                    + settings.low()
-                    + " clients. Platform defaults (autoscaler tick 2 s).")
+                String.format(
+                    "sleepy with target %d concurrent requests per replica, max %d replicas;"
+                        + " closed loop of %d -> %d -> %d clients. Platform defaults.",
+                    settings.target(),
+                    settings.maxScale(),
+                    settings.low(),
+                    settings.high(),
+                    settings.low()))
             .table(table)
-            .chart(SvgChart.lines("Replicas and load over time", "seconds", "replicas", scale))
+            .chart(
+                SvgChart.lines(
+                    "Replicas and load over time", "seconds", "replicas", scale(settings, result)))
             .chart(
                 SvgChart.lines(
                     "Latency over time",
@@ -138,6 +129,14 @@ public final class AutoscaleStepScenario implements Scenario {
     headline.put("p99 ms", result.load().latency().p99());
     headline.put("req/s", result.load().throughput());
     return ResultFiles.write(context, NAME, settings, result, headline, result.load().lost(), page);
+  }
+
+  /** Desired and ready replicas next to the replicas the load calls for (clients ÷ target). */
+  private static List<SvgChart.Series> scale(BenchSettings.AutoscaleStep settings, Result result) {
+    List<SvgChart.Series> scale = new ArrayList<>(ReplicaCharts.series("", result.replicas()));
+    scale.add(
+        line("clients ÷ target", result.load(), s -> s.clients() / (double) settings.target()));
+    return scale;
   }
 
   private static SvgChart.Series line(

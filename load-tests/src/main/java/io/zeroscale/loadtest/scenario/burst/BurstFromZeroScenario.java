@@ -70,21 +70,8 @@ public final class BurstFromZeroScenario implements Scenario {
       BenchSettings.BurstFromZero settings,
       String function)
       throws Exception {
-    platform.apply(
-        NAMESPACE,
-        function,
-        FunctionSpecs.javaFunction(
-            NAMESPACE,
-            function,
-            context.exampleJar("hello"),
-            "{minScale: 0, maxScale: " + settings.maxScale() + ", scaleToZeroGracePeriod: 30s}"));
-    platform.awaitZero(NAMESPACE, function, Duration.ofSeconds(30));
+    deployAtZero(context, platform, settings, function);
     int rate = (int) (settings.requests() * 1000L / settings.window().toMillis());
-    context
-        .out()
-        .printf(
-            "burst-from-zero: %s at zero, %d requests within %d ms%n",
-            function, settings.requests(), settings.window().toMillis());
     try (ReplicaSampler sampler = new ReplicaSampler(platform, NAMESPACE, function, 50)) {
       LoadResult load =
           OpenLoop.run(
@@ -98,10 +85,11 @@ public final class BurstFromZeroScenario implements Scenario {
       context
           .out()
           .printf(
-              "burst-from-zero: %s: %d sent, %d ok, %d lost, p50 %.0f ms, max %.0f"
-                  + " ms, up to %d ready replicas%n",
+              "burst-from-zero: %s: %d sent within %.0f ms, %d ok, %d lost, p50 %.0f ms,"
+                  + " max %.0f ms, up to %d ready replicas%n",
               function,
               load.sent(),
+              load.sendSeconds() * 1000,
               load.ok(),
               load.lost(),
               load.latency().p50(),
@@ -110,6 +98,28 @@ public final class BurstFromZeroScenario implements Scenario {
       platform.delete(NAMESPACE, function);
       return new Round(function, load, sampler.maxReady(), sampler.samples());
     }
+  }
+
+  private static void deployAtZero(
+      BenchContext context,
+      PlatformProcess platform,
+      BenchSettings.BurstFromZero settings,
+      String function)
+      throws InterruptedException {
+    platform.apply(
+        NAMESPACE,
+        function,
+        FunctionSpecs.javaFunction(
+            NAMESPACE,
+            function,
+            context.exampleJar("hello"),
+            "{minScale: 0, maxScale: " + settings.maxScale() + ", scaleToZeroGracePeriod: 30s}"));
+    platform.awaitZero(NAMESPACE, function, Duration.ofSeconds(30));
+    context
+        .out()
+        .printf(
+            "burst-from-zero: %s at zero, %d requests within %d ms%n",
+            function, settings.requests(), settings.window().toMillis());
   }
 
   private static ScenarioOutcome report(

@@ -148,36 +148,8 @@ public final class ColdStartScenario implements Scenario {
   }
 
   private static ScenarioOutcome report(BenchContext context, Result result) throws Exception {
-    TextTable table = new TextTable("Cold start of hello (ms)", "measure", "p50", "min", "max");
-    table.row(
-        "hello alone: process start -> first 200",
-        result.alone().p50(),
-        result.alone().min(),
-        result.alone().max());
-    table.row(
-        "through zeroscale at zero: request -> first byte",
-        result.firstByte().p50(),
-        result.firstByte().min(),
-        result.firstByte().max());
-    table.row(
-        "  of which the replica's own start -> ready",
-        result.replicaStartup().p50(),
-        result.replicaStartup().min(),
-        result.replicaStartup().max());
-    table.row(
-        "  platform overhead (difference, per round)",
-        result.overhead().p50(),
-        result.overhead().min(),
-        result.overhead().max());
+    TextTable table = table(result);
     context.out().println(table.toText());
-    List<double[]> firstByte = new ArrayList<>();
-    List<double[]> startup = new ArrayList<>();
-    List<double[]> overhead = new ArrayList<>();
-    for (Round r : result.rounds()) {
-      firstByte.add(new double[] {r.round(), r.firstByteMillis()});
-      startup.add(new double[] {r.round(), r.replicaStartupMillis()});
-      overhead.add(new double[] {r.round(), r.overheadMillis()});
-    }
     HtmlPage page =
         new HtmlPage("zeroscale cold start")
             .paragraph(
@@ -190,9 +162,9 @@ public final class ColdStartScenario implements Scenario {
                     "round",
                     "ms",
                     List.of(
-                        new SvgChart.Series("first byte", firstByte),
-                        new SvgChart.Series("replica start->ready", startup),
-                        new SvgChart.Series("platform overhead", overhead))));
+                        perRound("first byte", result, Round::firstByteMillis),
+                        perRound("replica start->ready", result, r -> r.replicaStartupMillis()),
+                        perRound("platform overhead", result, Round::overheadMillis))));
     Map<String, Object> headline = new LinkedHashMap<>();
     headline.put("platform overhead p50 ms", result.overhead().p50());
     headline.put("platform overhead max ms", result.overhead().max());
@@ -201,5 +173,27 @@ public final class ColdStartScenario implements Scenario {
     long lost = result.rounds().stream().filter(r -> r.status() != 200).count();
     return ResultFiles.write(
         context, NAME, context.settings().coldStart(), result, headline, lost, page);
+  }
+
+  private static TextTable table(Result result) {
+    TextTable table = new TextTable("Cold start of hello (ms)", "measure", "p50", "min", "max");
+    row(table, "hello alone: process start -> first 200", result.alone());
+    row(table, "through zeroscale at zero: request -> first byte", result.firstByte());
+    row(table, "  of which the replica's own start -> ready", result.replicaStartup());
+    row(table, "  platform overhead (difference, per round)", result.overhead());
+    return table;
+  }
+
+  private static void row(TextTable table, String measure, Spread spread) {
+    table.row(measure, spread.p50(), spread.min(), spread.max());
+  }
+
+  private static SvgChart.Series perRound(
+      String name, Result result, java.util.function.ToDoubleFunction<Round> value) {
+    return new SvgChart.Series(
+        name,
+        result.rounds().stream()
+            .map(r -> new double[] {r.round(), value.applyAsDouble(r)})
+            .toList());
   }
 }

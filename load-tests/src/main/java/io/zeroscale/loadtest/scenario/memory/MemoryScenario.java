@@ -58,32 +58,11 @@ public final class MemoryScenario implements Scenario {
         RssSampler rss = new RssSampler(platform.pid(), 250)) {
       Thread.sleep(settings.settle().toMillis());
       rss.phase("idle");
-      for (int i = 1; i <= settings.functions(); i++) {
-        String name = "idle-" + i;
-        platform.apply(
-            NAMESPACE, name, FunctionSpecs.javaFunction(NAMESPACE, name, jar, "{minScale: 0}"));
-      }
-      context.out().printf("memory: %d functions deployed at zero%n", settings.functions());
+      deployAtZero(context, platform, jar, settings);
       Thread.sleep(settings.settle().toMillis());
       double idle = rss.median("idle", 4);
       rss.phase("load");
-      platform.apply(
-          NAMESPACE,
-          "hello",
-          FunctionSpecs.javaFunction(
-              NAMESPACE, "hello", jar, "{minScale: 1, maxScale: 1, target: 1000}"));
-      platform.awaitReady(NAMESPACE, "hello", 1, Duration.ofSeconds(90));
-      LoadResult load;
-      try (LoadClient client =
-          LoadClient.start(context.cores(), settings.loadClients(), Duration.ofSeconds(30))) {
-        load =
-            ClosedLoop.run(
-                client,
-                platform.route(NAMESPACE, "hello", "/"),
-                settings.loadClients(),
-                settings.load(),
-                context.out());
-      }
+      LoadResult load = proxyLoad(context, platform, jar, settings);
       double empty = rss.median("empty", 4);
       result =
           new Result(
@@ -96,6 +75,37 @@ public final class MemoryScenario implements Scenario {
               rss.samples());
     }
     return report(context, settings, result);
+  }
+
+  private static void deployAtZero(
+      BenchContext context, PlatformProcess platform, Path jar, BenchSettings.Memory settings) {
+    for (int i = 1; i <= settings.functions(); i++) {
+      String name = "idle-" + i;
+      platform.apply(
+          NAMESPACE, name, FunctionSpecs.javaFunction(NAMESPACE, name, jar, "{minScale: 0}"));
+    }
+    context.out().printf("memory: %d functions deployed at zero%n", settings.functions());
+  }
+
+  /** A pinned hello under a closed-loop load through the router, as in proxy-overhead. */
+  private static LoadResult proxyLoad(
+      BenchContext context, PlatformProcess platform, Path jar, BenchSettings.Memory settings)
+      throws InterruptedException {
+    platform.apply(
+        NAMESPACE,
+        "hello",
+        FunctionSpecs.javaFunction(
+            NAMESPACE, "hello", jar, "{minScale: 1, maxScale: 1, target: 1000}"));
+    platform.awaitReady(NAMESPACE, "hello", 1, Duration.ofSeconds(90));
+    try (LoadClient client =
+        LoadClient.start(context.cores(), settings.loadClients(), Duration.ofSeconds(30))) {
+      return ClosedLoop.run(
+          client,
+          platform.route(NAMESPACE, "hello", "/"),
+          settings.loadClients(),
+          settings.load(),
+          context.out());
+    }
   }
 
   private static ScenarioOutcome report(

@@ -27,15 +27,32 @@ final class ProxyOverheadReport {
       ProxyOverheadScenario.Result result)
       throws IOException {
     ProxyComparison c = result.comparison();
-    TextTable open =
-        LoadCharts.table("Open loop (latency from intended send time)", result.openLoop());
-    TextTable closed = LoadCharts.table("Closed loop, max throughput", result.closedLoop());
-    TextTable wrk = wrkTable(result.wrk());
-    TextTable ratios = ratioTable(c);
-    TextTable added = addedTable(c);
-    for (TextTable t : List.of(open, closed, wrk, ratios, added)) {
+    Tables tables =
+        new Tables(
+            ratioTable(c),
+            addedTable(c),
+            LoadCharts.table("Open loop (latency from intended send time)", result.openLoop()),
+            LoadCharts.table("Closed loop, max throughput", result.closedLoop()),
+            wrkTable(result.wrk()));
+    for (TextTable t :
+        List.of(tables.open(), tables.closed(), tables.wrk(), tables.ratios(), tables.added())) {
       context.out().println(t.toText());
     }
+    HtmlPage page = page(settings, result, tables);
+    Map<String, Object> headline = headline(c);
+    long lost =
+        result.openLoop().stream().mapToLong(LoadResult::lost).sum()
+            + result.closedLoop().stream().mapToLong(LoadResult::lost).sum();
+    return ResultFiles.write(
+        context, ProxyOverheadScenario.NAME, settings, result, headline, lost, page);
+  }
+
+  /** The scenario's tables, printed on the console and shown on the page. */
+  private record Tables(
+      TextTable ratios, TextTable added, TextTable open, TextTable closed, TextTable wrk) {}
+
+  private static HtmlPage page(
+      BenchSettings.ProxyOverhead settings, ProxyOverheadScenario.Result result, Tables tables) {
     HtmlPage page =
         new HtmlPage("zeroscale proxy overhead")
             .paragraph(
@@ -43,10 +60,10 @@ final class ProxyOverheadReport {
                     + result.replica()
                     + ") called directly, "
                     + "through the zeroscale router, nginx and HAProxy (keep-alive upstreams).")
-            .table(ratios)
-            .table(added)
+            .table(tables.ratios())
+            .table(tables.added())
             .chart(throughputBars(result))
-            .table(open);
+            .table(tables.open());
     for (int rate : settings.rates()) {
       List<LoadResult> atRate = result.openLoop().stream().filter(r -> r.rate() == rate).toList();
       page.chart(LoadCharts.percentileBars("Latency at " + rate + " req/s", atRate))
@@ -54,20 +71,15 @@ final class ProxyOverheadReport {
               LoadCharts.overTime(
                   "p99 over time at " + rate + " req/s", "p99 (ms)", atRate, IntervalSample::p99));
     }
-    page.table(closed)
+    page.table(tables.closed())
         .chart(
             LoadCharts.overTime(
                 "Closed-loop throughput over time",
                 "req/s",
                 result.closedLoop(),
                 IntervalSample::throughput))
-        .table(wrk);
-    Map<String, Object> headline = headline(c);
-    long lost =
-        result.openLoop().stream().mapToLong(LoadResult::lost).sum()
-            + result.closedLoop().stream().mapToLong(LoadResult::lost).sum();
-    return ResultFiles.write(
-        context, ProxyOverheadScenario.NAME, settings, result, headline, lost, page);
+        .table(tables.wrk());
+    return page;
   }
 
   private static Map<String, Object> headline(ProxyComparison c) {
