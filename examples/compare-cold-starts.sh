@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # The cold-start levers on hello, interleaved (one run of each variant per round, so load from
-# elsewhere on the machine hits them alike). Needs three builds of examples/hello copied aside:
-#   FAST=dir of a fast-jar build     (./mvnw -pl examples/hello package -DskipTests -P '!function-aot')
-#   CDS=dir of a fast-jar + AppCDS   (same, plus -Dquarkus.package.jar.appcds.enabled=true)
-#   AOT=dir of the default build     (./mvnw -pl examples/hello package, Temurin 25 present)
-# Usage: FAST=... CDS=... AOT=... examples/compare-cold-starts.sh ROUNDS
+# elsewhere on the machine hits them alike). Needs two builds of examples/hello, each used where it
+# was built (an AppCDS archive or AOT cache moved elsewhere no longer matches its class path):
+#   FAST=target/quarkus-app of a fast-jar + AppCDS build of a copy of examples/hello
+#        (mvnw package -DskipTests -P '!function-aot' -Dquarkus.package.jar.appcds.enabled=true)
+#   AOT=examples/hello/target/quarkus-app of the default build (Temurin 25 present)
+# Usage: FAST=... AOT=... examples/compare-cold-starts.sh ROUNDS
 set -euo pipefail
 rounds=${1:-5}
 here=$(cd "$(dirname "$0")" && pwd)
 J17=${J17:-java}
 J25=${J25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 declare -A dir=(
-  [jdk17]=$FAST [jdk17-appcds]=$CDS [jdk17-c1-serial]=$FAST [jdk25]=$FAST
+  [jdk17]=$FAST [jdk17-appcds]=$FAST [jdk17-c1-serial]=$FAST [jdk25]=$FAST
   [jdk25-aot]=$AOT [jdk25-aot-c1]=$AOT [jdk25-aot-c1-serial]=$AOT)
 declare -A cmd=(
   [jdk17]="$J17 -jar quarkus-run.jar"
