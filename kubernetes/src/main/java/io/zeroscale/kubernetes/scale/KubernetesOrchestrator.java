@@ -87,7 +87,7 @@ public final class KubernetesOrchestrator implements Orchestrator, AutoCloseable
         withDefaults.spec().scalingOrDefaults().minScale());
   }
 
-  /** Writes the Deployment's {@code scale} subresource ({@code PUT deployments/scale}). */
+  /** Writes the Deployment's {@code scale} subresource ({@code PUT …/deployments/NAME/scale}). */
   @Override
   public void scale(FunctionKey key, int replicas) {
     if (replicas < 0) {
@@ -110,9 +110,11 @@ public final class KubernetesOrchestrator implements Orchestrator, AutoCloseable
   }
 
   /**
-   * A {@code Scale} without a resource version: the API server applies it unconditionally, in one
-   * request. (Fabric8's {@code scale(int)} reads the Scale first and writes it back with the
-   * version it read, two requests and a conflict whenever the Deployment changed in between.)
+   * A {@code Scale} without a resource version: the API server applies it unconditionally, so a
+   * scale never fails because the Deployment's status changed a moment before. (Fabric8 reads the
+   * Scale first and writes back the replicas without its version: {@code get} and {@code update} on
+   * {@code deployments/scale}; its {@code scale(int)} would write the version it read and meet
+   * conflicts.)
    */
   private static io.fabric8.kubernetes.api.model.autoscaling.v1.Scale scaleTo(
       FunctionKey key, int replicas) {

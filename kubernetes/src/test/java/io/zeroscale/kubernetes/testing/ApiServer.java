@@ -1,7 +1,9 @@
 package io.zeroscale.kubernetes.testing;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -26,6 +28,8 @@ public final class ApiServer implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final List<String> requests = new ArrayList<>();
+  private final List<String> userAgents = new ArrayList<>();
+  private final List<KubernetesClient> extraClients = new ArrayList<>();
 
   private ApiServer() {
     server =
@@ -66,11 +70,38 @@ public final class ApiServer implements AutoCloseable {
       RecordedRequest r;
       while ((r = server.takeRequest(1, TimeUnit.MILLISECONDS)) != null) {
         requests.add(r.getMethod() + " " + r.getPath());
+        userAgents.add(r.getHeader("User-Agent"));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     return List.copyOf(requests);
+  }
+
+  /**
+   * A client of this server whose requests carry {@code userAgent}, so that {@link #requestsBy}
+   * tells them from the fixtures' own.
+   */
+  public synchronized KubernetesClient clientAs(String userAgent) {
+    KubernetesClient c =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(client.getConfiguration()).withUserAgent(userAgent).build())
+            .build();
+    extraClients.add(c);
+    return c;
+  }
+
+  /** Every request made by a client from {@link #clientAs}, as in {@link #requests()}. */
+  public synchronized List<String> requestsBy(String userAgent) {
+    List<String> all = requests();
+    List<String> mine = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (userAgent.equals(userAgents.get(i))) {
+        mine.add(all.get(i));
+      }
+    }
+    return mine;
   }
 
   /** Recorded requests that write (not GET), from index {@code from} of {@link #requests()}. */
@@ -81,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    extraClients.forEach(KubernetesClient::close);
     client.close();
     server.destroy();
   }

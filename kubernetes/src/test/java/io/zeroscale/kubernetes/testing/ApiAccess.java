@@ -1,0 +1,55 @@
+package io.zeroscale.kubernetes.testing;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns recorded requests ({@code METHOD path?query}) into what RBAC grants: {@code
+ * resource[.group][/subresource]:verb}, e.g. {@code deployments.apps/scale:update}.
+ */
+public final class ApiAccess {
+
+  private static final Pattern PATH =
+      Pattern.compile(
+          "/(?:api/v1|apis/(?<group>[^/]+)/[^/]+)(?:/namespaces/[^/]+)?/(?<resource>[^/?]+)"
+              + "(?:/(?<name>[^/?]+)(?:/(?<sub>[^/?]+))?)?(?<query>\\?.*)?");
+
+  private ApiAccess() {}
+
+  /** The permissions the requests used, sorted. */
+  public static Set<String> of(Collection<String> requests) {
+    Set<String> used = new TreeSet<>();
+    for (String request : requests) {
+      used.add(permission(request));
+    }
+    return used;
+  }
+
+  static String permission(String request) {
+    String method = request.substring(0, request.indexOf(' '));
+    String path = request.substring(request.indexOf(' ') + 1);
+    Matcher m = PATH.matcher(path);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a resource request: " + request);
+    }
+    String resource =
+        m.group("resource")
+            + (m.group("group") == null ? "" : "." + m.group("group"))
+            + (m.group("sub") == null ? "" : "/" + m.group("sub"));
+    boolean named = m.group("name") != null;
+    boolean watch = m.group("query") != null && m.group("query").contains("watch=true");
+    String verb =
+        switch (method) {
+          case "GET" -> watch ? "watch" : named ? "get" : "list";
+          case "POST" -> "create";
+          case "PUT" -> "update";
+          case "PATCH" -> "patch";
+          case "DELETE" -> named ? "delete" : "deletecollection";
+          default -> throw new IllegalArgumentException("unexpected method: " + request);
+        };
+    return resource + ":" + verb;
+  }
+}
