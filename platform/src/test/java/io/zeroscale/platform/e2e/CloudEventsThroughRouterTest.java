@@ -2,6 +2,7 @@ package io.zeroscale.platform.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zeroscale.api.function.Function;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,34 @@ class CloudEventsThroughRouterTest {
         .contains("\"id\":\"s-1-greeting\"")
         .contains("\"type\":\"io.zeroscale.example.greeting\"")
         .contains("\"data\":{\"greeting\":\"hello grace\"}");
+  }
+
+  /**
+   * Where the build made an AOT cache (Temurin 25 present), the local backend started the replica
+   * with the JDK and cache named in zeroscale-jvm.properties, not with the spec's plain java.
+   */
+  @Test
+  void theReplicaRunsWithTheAotCacheItsBuildMade() throws Exception {
+    Path app = REPOSITORY.resolve("examples/events/target/quarkus-app");
+    assumeTrue(
+        Files.isRegularFile(app.resolve("zeroscale-jvm.properties")),
+        "no AOT cache built here (Temurin 25 missing)");
+    Properties descriptor = new Properties();
+    try (var in = Files.newBufferedReader(app.resolve("zeroscale-jvm.properties"))) {
+      descriptor.load(in);
+    }
+    HttpResponse<String> woken =
+        platform.send(HttpRequest.newBuilder(platform.functionUri("events", "/q/ready")).build());
+    assertThat(woken.statusCode()).isEqualTo(200);
+
+    List<Long> pids = platform.pids("events");
+    assertThat(pids).isNotEmpty();
+    List<String> command =
+        List.of(Files.readString(Path.of("/proc", pids.get(0).toString(), "cmdline")).split("\0"));
+    assertThat(command)
+        .startsWith(descriptor.getProperty("java"))
+        .contains("-XX:AOTCache=" + app.resolve("app.aot"))
+        .endsWith("-jar", "examples/events/target/quarkus-app/quarkus-run.jar");
   }
 
   @Test
