@@ -8,9 +8,11 @@ import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.api.function.FunctionValidator;
+import io.zeroscale.api.function.InvalidFunctionException;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import io.zeroscale.kubernetes.crd.StatusSubresource;
 import io.zeroscale.kubernetes.informer.OrderedDelivery;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
@@ -81,7 +83,10 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
 
   @Override
   public Function put(Function function) {
-    FunctionValidator.requireValid(function);
+    List<FieldError> problems = KubernetesFunctionRules.check(function);
+    if (!problems.isEmpty()) {
+      throw new InvalidFunctionException(problems);
+    }
     Function incoming = function.withDefaults();
     FunctionResource wanted = FunctionResource.of(incoming);
     var resources =

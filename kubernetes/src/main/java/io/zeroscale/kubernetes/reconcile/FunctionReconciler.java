@@ -7,9 +7,9 @@ import io.zeroscale.api.function.FieldError;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
-import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import io.zeroscale.kubernetes.crd.StatusSubresource;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
@@ -133,16 +133,9 @@ public final class FunctionReconciler implements AutoCloseable {
    * image). Records every problem; an invalid function gets no new Deployment.
    */
   private void specValid(Run run) {
-    List<FieldError> errors = new ArrayList<>(FunctionValidator.validate(run.function));
-    if (run.function.spec() != null
-        && (run.function.spec().image() == null || run.function.spec().image().isBlank())) {
-      errors.add(
-          new FieldError(
-              "spec.image", "is required on the Kubernetes backend (a container image)"));
-    }
-    run.errors = List.copyOf(errors);
-    if (!errors.isEmpty()) {
-      LOG.debugf("invalid spec function=%s errors=%s", run.resource.key(), errors);
+    run.errors = KubernetesFunctionRules.check(run.function);
+    if (!run.errors.isEmpty()) {
+      LOG.debugf("invalid spec function=%s errors=%s", run.resource.key(), run.errors);
     }
   }
 

@@ -128,7 +128,8 @@ class KubernetesFunctionCatalogTest {
         .hasMessageContaining("metadata.name")
         .hasMessageContaining("spec.port")
         .hasMessageContaining("spec.timeout")
-        .hasMessageContaining("spec.scaling.maxScale");
+        .hasMessageContaining("spec.scaling.maxScale")
+        .hasMessageContaining("spec.image: is required on the Kubernetes backend");
     assertThat(api.client().resources(FunctionResource.class).inAnyNamespace().list().getItems())
         .isEmpty();
   }
