@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code zeroscale new}: the project it writes is complete, its spec is a valid Function that runs
- * the project's own jar, and the project builds (offline, against the artifacts the zeroscale build
- * installed) into a function that answers on {@code $PORT}.
+ * the project's own jar, and its two commands work: it builds (offline, against the artifacts the
+ * zeroscale build installed) and {@code zeroscale deploy -f zeroscale.yaml} on a real platform
+ * makes a function that {@code zeroscale invoke} wakes from zero.
  */
 @QuarkusMainTest
 class NewCommandTest {
@@ -83,7 +84,7 @@ class NewCommandTest {
   }
 
   @Test
-  void theProjectBuildsOfflineAndServesOnPort(QuarkusMainLauncher launcher) throws Exception {
+  void theProjectBuildsAndDeploys(QuarkusMainLauncher launcher) throws Exception {
     Path runtime =
         Path.of(
             System.getProperty("user.home"),
@@ -107,8 +108,24 @@ class NewCommandTest {
         .as("./mvnw package failed:\n%s", tail(dir.resolve("build.log")))
         .isZero();
 
-    assertThat(answerOf(dir.resolve("target/quarkus-app/quarkus-run.jar")))
-        .isEqualTo("hello from built-fn");
+    Path platformJar = REPOSITORY.resolve("platform/target/quarkus-app/quarkus-run.jar");
+    assumeTrue(Files.isRegularFile(platformJar), "the platform is not built; cannot deploy");
+    int control = freePort();
+    Process platform = startPlatform(platformJar, control, freePort());
+    try {
+      String server = "--server=http://127.0.0.1:" + control;
+      LaunchResult deploy =
+          launcher.launch("deploy", "-f", dir.resolve("zeroscale.yaml").toString(), server);
+      assertThat(deploy.exitCode()).as(deploy.getErrorOutput()).isZero();
+      LaunchResult invoke = launcher.launch("invoke", "built-fn", server);
+      assertThat(invoke.exitCode()).as(invoke.getErrorOutput()).isZero();
+      assertThat(invoke.getOutput()).contains("hello from built-fn");
+    } finally {
+      platform.destroy();
+      if (!platform.waitFor(45, TimeUnit.SECONDS)) {
+        platform.destroyForcibly();
+      }
+    }
   }
 
   private LaunchResult create(QuarkusMainLauncher launcher, String name) {
@@ -116,35 +133,44 @@ class NewCommandTest {
         "new", name, "--dir", parent.toString(), "--home", REPOSITORY.toString());
   }
 
-  private static String answerOf(Path jar) throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    ProcessBuilder run =
+  /** The real platform, as `zeroscale up` starts it, on free ports and a fresh data directory. */
+  private Process startPlatform(Path jar, int control, int router) throws Exception {
+    Process platform =
         new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Dquarkus.http.port=" + control,
+                "-Dzeroscale.router.port=" + router,
+                "-Dzeroscale.data-dir=" + parent.resolve("platform-data"),
+                "-jar",
+                jar.toString())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    run.environment().put("PORT", Integer.toString(port));
-    Process function = run.start();
-    try {
-      HttpClient http = HttpClient.newHttpClient();
-      HttpRequest get =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (true) {
-        try {
-          return http.send(get, HttpResponse.BodyHandlers.ofString()).body();
-        } catch (IOException notYet) {
-          if (System.nanoTime() > deadline || !function.isAlive()) {
-            throw notYet;
-          }
-          Thread.sleep(50);
+            .redirectOutput(parent.resolve("platform.log").toFile())
+            .start();
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/q/health/ready"))
+            .build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (true) {
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return platform;
         }
+      } catch (IOException notYet) {
+        // not listening yet
       }
-    } finally {
-      function.destroyForcibly();
+      if (System.nanoTime() > deadline || !platform.isAlive()) {
+        platform.destroyForcibly();
+        throw new IllegalStateException(
+            "the platform did not become ready:\n" + tail(parent.resolve("platform.log")));
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
