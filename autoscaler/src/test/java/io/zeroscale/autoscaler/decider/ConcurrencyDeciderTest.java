@@ -239,6 +239,22 @@ class ConcurrencyDeciderTest {
   }
 
   @Test
+  void aLowerCountMustAlsoFitThePanicWindow() {
+    // The stable window still remembers a quieter minute; the last 6 s need 9 (below panic).
+    Decision d = zeroscale(spec(0, 20, 10)).at(10, 10).decide(35, 60, 60, 0);
+    assertThat(d.mode()).isEqualTo(Mode.STABLE);
+    assertThat(d.desired()).as(d.reason()).isEqualTo(9);
+  }
+
+  @Test
+  void rateBoundedStepsDownAreNotHeldUpByTheColdStartHold() {
+    Scenario s = zeroscale(spec(0, 50, 10)).at(50, 50).coldStart(Duration.ofSeconds(8));
+    assertThat(s.decide(3, 3, 3, 0).desired()).isEqualTo(25);
+    assertThat(s.afterSeconds(2).decide(3, 3, 3, 0).desired()).isEqualTo(12);
+    assertThat(s.afterSeconds(2).decide(3, 3, 3, 0).desired()).isEqualTo(6);
+  }
+
+  @Test
   void steadyNoisyLoadDoesNotOscillate() {
     double[] stableAverages = {34.2, 35.6, 34.6, 35.4, 34.4, 35.8, 34.9, 35.3, 34.1, 35.7};
     assertThat(directionChanges(ZEROSCALE, stableAverages)).isZero();

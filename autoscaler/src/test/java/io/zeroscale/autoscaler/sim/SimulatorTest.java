@@ -64,6 +64,16 @@ class SimulatorTest {
   }
 
   @Test
+  void zeroscaleUsesFewerReplicaSecondsOnTheStepSpikeAndPeriodicGapTraces() {
+    for (String name : List.of("step", "spike", "periodic-gaps")) {
+      Report.Comparison c = byTrace.get(name);
+      assertThat(c.zeroscale().summary().replicaSeconds())
+          .as("replica-seconds on %s", name)
+          .isLessThan(c.kpa().summary().replicaSeconds());
+    }
+  }
+
+  @Test
   void noisySteadyLoadDoesNotOscillate() {
     Report.Comparison noisy = byTrace.get("noisy-steady");
     assertThat(noisy.zeroscale().summary().directionChanges()).isLessThanOrEqualTo(1);
