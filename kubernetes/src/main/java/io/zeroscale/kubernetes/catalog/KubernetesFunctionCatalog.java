@@ -11,6 +11,7 @@ import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.api.function.InvalidFunctionException;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
+import io.zeroscale.kubernetes.crd.CrdInstalled;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import io.zeroscale.kubernetes.crd.StatusSubresource;
@@ -58,11 +59,19 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
   public KubernetesFunctionCatalog start() {
     ResourceEvents<FunctionResource> events = new ResourceEvents<>(this::upserted, this::deleted);
     informer =
-        config
-            .namespace()
-            .map(ns -> client.resources(FunctionResource.class).inNamespace(ns).inform(events))
-            .orElseGet(
-                () -> client.resources(FunctionResource.class).inAnyNamespace().inform(events));
+        CrdInstalled.require(
+            () ->
+                config
+                    .namespace()
+                    .map(
+                        ns ->
+                            client.resources(FunctionResource.class).inNamespace(ns).inform(events))
+                    .orElseGet(
+                        () ->
+                            client
+                                .resources(FunctionResource.class)
+                                .inAnyNamespace()
+                                .inform(events)));
     // inform() returns once the cache is synced, but its handlers run later on their own thread:
     // take the cache now so that list() is complete when start() returns (later adds are no-ops).
     informer.getStore().list().forEach(this::upserted);

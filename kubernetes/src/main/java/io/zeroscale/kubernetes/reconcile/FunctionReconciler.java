@@ -8,6 +8,7 @@ import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
+import io.zeroscale.kubernetes.crd.CrdInstalled;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import io.zeroscale.kubernetes.crd.StatusSubresource;
@@ -60,10 +61,12 @@ public final class FunctionReconciler implements AutoCloseable {
     ResourceEvents<FunctionResource> onFunction =
         new ResourceEvents<>(f -> queue.enqueue(f.key()), f -> queue.enqueue(f.key()));
     functions =
-        config
-            .namespace()
-            .map(ns -> functionsApi.inNamespace(ns).inform(onFunction))
-            .orElseGet(() -> functionsApi.inAnyNamespace().inform(onFunction));
+        CrdInstalled.require(
+            () ->
+                config
+                    .namespace()
+                    .map(ns -> functionsApi.inNamespace(ns).inform(onFunction))
+                    .orElseGet(() -> functionsApi.inAnyNamespace().inform(onFunction)));
     informers.add(functions);
     var deploymentsApi = client.apps().deployments();
     ResourceEvents<Deployment> onDeployment =
