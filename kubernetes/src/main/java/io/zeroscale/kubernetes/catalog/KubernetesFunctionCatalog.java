@@ -17,6 +17,7 @@ import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import io.zeroscale.kubernetes.crd.StatusSubresource;
 import io.zeroscale.kubernetes.informer.OrderedDelivery;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
+import io.zeroscale.kubernetes.informer.Scope;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,18 +61,7 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
     ResourceEvents<FunctionResource> events = new ResourceEvents<>(this::upserted, this::deleted);
     informer =
         CrdInstalled.require(
-            () ->
-                config
-                    .namespace()
-                    .map(
-                        ns ->
-                            client.resources(FunctionResource.class).inNamespace(ns).inform(events))
-                    .orElseGet(
-                        () ->
-                            client
-                                .resources(FunctionResource.class)
-                                .inAnyNamespace()
-                                .inform(events)));
+            () -> Scope.of(client.resources(FunctionResource.class), config).inform(events));
     // inform() returns once the cache is synced, but its handlers run later on their own thread:
     // take the cache now so that list() is complete when start() returns (later adds are no-ops).
     informer.getStore().list().forEach(this::upserted);

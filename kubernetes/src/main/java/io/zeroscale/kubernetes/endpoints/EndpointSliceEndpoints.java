@@ -10,6 +10,7 @@ import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import io.zeroscale.kubernetes.informer.OrderedDelivery;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
+import io.zeroscale.kubernetes.informer.Scope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,13 +44,10 @@ public final class EndpointSliceEndpoints implements Endpoints, AutoCloseable {
   /** Lists the slices and starts watching them; returns once the first list is in. */
   public EndpointSliceEndpoints start() {
     ResourceEvents<EndpointSlice> events = new ResourceEvents<>(this::upserted, this::deleted);
-    var slicesApi = client.discovery().v1().endpointSlices();
     informer =
-        config
-            .namespace()
-            .map(ns -> slicesApi.inNamespace(ns).withLabel(WorkloadLabels.FUNCTION).inform(events))
-            .orElseGet(
-                () -> slicesApi.inAnyNamespace().withLabel(WorkloadLabels.FUNCTION).inform(events));
+        Scope.of(client.discovery().v1().endpointSlices(), config)
+            .withLabel(WorkloadLabels.FUNCTION)
+            .inform(events);
     // inform() returns once the cache is synced, but its handlers run later on their own thread:
     // take the cache now so that current() is complete when start() returns.
     informer.getStore().list().forEach(this::upserted);

@@ -14,6 +14,7 @@ import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import io.zeroscale.kubernetes.crd.StatusSubresource;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
+import io.zeroscale.kubernetes.informer.Scope;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,35 +58,16 @@ public final class FunctionReconciler implements AutoCloseable {
 
   /** Starts the informers; every existing function is reconciled once, then on each change. */
   public FunctionReconciler start() {
-    var functionsApi = client.resources(FunctionResource.class);
     ResourceEvents<FunctionResource> onFunction =
         new ResourceEvents<>(f -> queue.enqueue(f.key()), f -> queue.enqueue(f.key()));
     functions =
         CrdInstalled.require(
-            () ->
-                config
-                    .namespace()
-                    .map(ns -> functionsApi.inNamespace(ns).inform(onFunction))
-                    .orElseGet(() -> functionsApi.inAnyNamespace().inform(onFunction)));
+            () -> Scope.of(client.resources(FunctionResource.class), config).inform(onFunction));
     informers.add(functions);
-    var deploymentsApi = client.apps().deployments();
-    ResourceEvents<Deployment> onDeployment =
-        new ResourceEvents<>(this::enqueueOwner, this::enqueueOwner);
     informers.add(
-        config
-            .namespace()
-            .map(
-                ns ->
-                    deploymentsApi
-                        .inNamespace(ns)
-                        .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
-                        .inform(onDeployment))
-            .orElseGet(
-                () ->
-                    deploymentsApi
-                        .inAnyNamespace()
-                        .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
-                        .inform(onDeployment)));
+        Scope.of(client.apps().deployments(), config)
+            .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
+            .inform(new ResourceEvents<>(this::enqueueOwner, this::enqueueOwner)));
     LOG.infof("controller started namespace=%s", config.namespace().orElse("*"));
     return this;
   }

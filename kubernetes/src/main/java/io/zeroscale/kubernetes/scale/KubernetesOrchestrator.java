@@ -11,6 +11,7 @@ import io.zeroscale.api.spi.Orchestrator;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.informer.Scope;
 import io.zeroscale.kubernetes.reconcile.FunctionWorkload;
 import io.zeroscale.kubernetes.reconcile.WorkloadTemplates;
 import org.jboss.logging.Logger;
@@ -42,20 +43,10 @@ public final class KubernetesOrchestrator implements Orchestrator, AutoCloseable
 
   /** Starts the Deployment informer; returns once the first list is in. */
   public KubernetesOrchestrator start() {
-    var api = client.apps().deployments();
     deployments =
-        config
-            .namespace()
-            .map(
-                ns ->
-                    api.inNamespace(ns)
-                        .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
-                        .runnableInformer(0))
-            .orElseGet(
-                () ->
-                    api.inAnyNamespace()
-                        .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
-                        .runnableInformer(0));
+        Scope.of(client.apps().deployments(), config)
+            .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
+            .runnableInformer(0);
     deployments.run();
     return this;
   }
