@@ -86,7 +86,7 @@ public record BenchSettings(
         new ProxyOverhead(List.of(200), seconds(1), seconds(1), 8, seconds(1), 8, 1),
         new ColdStart(1),
         new BurstFromZero(1_000, Duration.ofMillis(100), 1, 3),
-        new AutoscaleStep(1, 10, seconds(2), seconds(5), 2, 5, "?sleepMs=50&cpuMs=0"),
+        new AutoscaleStep(1, 10, seconds(2), seconds(3), 2, 5, "?sleepMs=50&cpuMs=0"),
         new Memory(10, seconds(1), seconds(2), 8));
   }
 

@@ -55,6 +55,7 @@ public final class BurstFromZeroScenario implements Scenario {
                 Map.of("zeroscale.autoscaler.tick", "500ms"));
         LoadClient client =
             LoadClient.start(lanes, settings.requests() / lanes + 1, Duration.ofSeconds(90))) {
+      warmUp(context, platform, client, settings);
       for (int i = 1; i <= settings.rounds(); i++) {
         rounds.add(round(context, platform, client, settings, "burst-" + i));
       }
@@ -98,6 +99,26 @@ public final class BurstFromZeroScenario implements Scenario {
       platform.delete(NAMESPACE, function);
       return new Round(function, load, sampler.maxReady(), sampler.samples());
     }
+  }
+
+  /**
+   * Sends a burst's worth of requests to a function that does not exist (404s, not recorded), so
+   * that the generator's own code is compiled before the first measured burst and can send it
+   * within the window.
+   */
+  private static void warmUp(
+      BenchContext context,
+      PlatformProcess platform,
+      LoadClient client,
+      BenchSettings.BurstFromZero settings) {
+    context.out().println("burst-from-zero: warming the generator up on 404s (not recorded)");
+    OpenLoop.run(
+        client,
+        platform.route(NAMESPACE, "no-such-function", "/"),
+        settings.requests(),
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(30),
+        context.out());
   }
 
   private static void deployAtZero(
