@@ -87,34 +87,38 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
       throw new InvalidFunctionException(problems);
     }
     Function incoming = function.withDefaults();
-    FunctionResource wanted = FunctionResource.of(incoming);
-    var resources =
-        client.resources(FunctionResource.class).inNamespace(incoming.key().namespace());
-    FunctionResource stored = null;
-    boolean created = false;
-    // A PUT with the resource version just read: a concurrent write (the controller's status, say)
-    // fails it with 409 instead of being lost; then read again and retry.
-    for (int attempt = 1; stored == null; attempt++) {
-      FunctionResource existing = resources.withName(incoming.key().name()).get();
+    return createOrReplace(FunctionResource.of(incoming)).toFunction().withDefaults();
+  }
+
+  /**
+   * Creates the resource, or replaces its spec and labels with a PUT at the resource version just
+   * read: a concurrent write (the controller's status, say) fails it with 409 instead of being
+   * lost, and it is read again and retried.
+   */
+  private FunctionResource createOrReplace(FunctionResource wanted) {
+    FunctionKey key = wanted.key();
+    var resources = client.resources(FunctionResource.class).inNamespace(key.namespace());
+    for (int attempt = 1; ; attempt++) {
+      FunctionResource existing = resources.withName(key.name()).get();
       try {
+        FunctionResource stored;
         if (existing == null) {
           stored = resources.resource(wanted).create();
-          created = true;
         } else {
           existing.setSpec(wanted.getSpec());
           existing.getMetadata().setLabels(wanted.getMetadata().getLabels());
           stored = resources.resource(existing).update();
         }
+        LOG.infof(
+            "function stored function=%s generation=%s created=%s",
+            key, stored.getMetadata().getGeneration(), existing == null);
+        return stored;
       } catch (KubernetesClientException e) {
         if (e.getCode() != 409 || attempt == MAX_PUT_ATTEMPTS) {
           throw e;
         }
       }
     }
-    LOG.infof(
-        "function stored function=%s generation=%s created=%s",
-        incoming.key(), stored.getMetadata().getGeneration(), created);
-    return stored.toFunction().withDefaults();
   }
 
   @Override
