@@ -155,6 +155,35 @@ class FunctionReconcilerTest {
   }
 
   @Test
+  void aScalingChangeRollsNothing() {
+    create(SampleFunctions.hello("default", "hello", "example.org/hello:1"));
+    await().atMost(WAIT).until(() -> condition(Condition.READY) != null);
+    int before = api.requests().size();
+    FunctionSpec spec = SampleFunctions.hello("default", "hello", "example.org/hello:1").spec();
+
+    changeSpec(
+        new FunctionSpec(
+            spec.image(),
+            spec.command(),
+            spec.workingDir(),
+            spec.port(),
+            spec.env(),
+            spec.timeout(),
+            spec.readiness(),
+            new ScalingSpec(0, 7, 20, 4, "1m")));
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(resource().getStatus().observedGeneration())
+                    .isEqualTo(resource().getMetadata().getGeneration()));
+    assertThat(api.writesSince(before))
+        .as("writes after a change of spec.scaling")
+        .noneMatch(r -> r.contains("/deployments/") || r.contains("/services/"));
+  }
+
+  @Test
   void aFunctionFixedAfterBeingInvalidGetsItsDeployment() {
     create(
         Function.of(
