@@ -41,42 +41,8 @@ public record ScaleInputs(
     }
   }
 
-  /** A function with no load at all and no measured cold start. */
-  public static ScaleInputs idle(int currentDesired, int readyReplicas) {
-    return new ScaleInputs(currentDesired, readyReplicas, 0, 0, 0, 0, false, Duration.ZERO);
-  }
-
   /** Requests that exist right now: served and waiting. */
   public int backlog() {
     return inFlight + queued;
-  }
-
-  public ScaleInputs withAverages(double stable, double panic) {
-    return new ScaleInputs(
-        currentDesired, readyReplicas, stable, panic, inFlight, queued, active, coldStart);
-  }
-
-  public ScaleInputs withNow(int inFlightNow, int queuedNow) {
-    return new ScaleInputs(
-        currentDesired,
-        readyReplicas,
-        stableConcurrency,
-        panicConcurrency,
-        inFlightNow,
-        queuedNow,
-        active || inFlightNow > 0 || queuedNow > 0,
-        coldStart);
-  }
-
-  public ScaleInputs withColdStart(Duration measured) {
-    return new ScaleInputs(
-        currentDesired,
-        readyReplicas,
-        stableConcurrency,
-        panicConcurrency,
-        inFlight,
-        queued,
-        active,
-        measured);
   }
 }
