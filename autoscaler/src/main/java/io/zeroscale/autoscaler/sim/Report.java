@@ -132,13 +132,13 @@ public final class Report {
     for (Simulation.Result r : List.of(c.zeroscale(), c.kpa())) {
       html.append("<h2>").append(SvgChart.escape(r.decider())).append("</h2>\n");
       html.append(
-          new SvgChart("load: arrivals/s, concurrency (in service + queued), queue depth")
+          new SvgChart("load: arrivals/s, concurrency, queue depth")
               .line("arrivals/s", "#bbbbbb", series(r, Timeline.Row::arrivals))
               .line("concurrency", "#2ca02c", series(r, Timeline.Row::concurrency))
               .line("queued", "#ff7f0e", series(r, row -> row.queued()))
               .render());
       html.append(
-          new SvgChart("replicas: desired, ready; panic mode (shaded as 1)")
+          new SvgChart("replicas: desired, ready; panic mode (1 while panicking)")
               .line("desired", "#9467bd", series(r, row -> row.desired()))
               .line("ready", "#1f77b4", series(r, row -> row.ready()))
               .line("panic", "#d62728", series(r, row -> row.panic() ? 1 : 0))

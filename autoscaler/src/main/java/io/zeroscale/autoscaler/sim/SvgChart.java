@@ -111,7 +111,7 @@ final class SvgChart {
   }
 
   private void legend(StringBuilder svg) {
-    int x = LEFT + 260;
+    int x = LEFT + 20 + (int) (title.length() * 6.5);
     for (Series s : series) {
       svg.append(
           String.format(
