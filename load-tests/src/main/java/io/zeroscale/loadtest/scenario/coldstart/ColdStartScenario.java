@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -101,11 +102,10 @@ public final class ColdStartScenario implements Scenario {
           FunctionSpecs.javaFunction(
               NAMESPACE, FUNCTION, jar, "{minScale: 0, maxScale: 1, scaleToZeroGracePeriod: 1s}"));
       for (int i = 1; i <= rounds; i++) {
-        platform.awaitZero(NAMESPACE, FUNCTION, Duration.ofSeconds(60));
-        measured.add(round(context, platform, i));
-        if (i == 1) {
-          replicaCommand =
-              FunctionAlone.commandOf(platform.replicas(NAMESPACE, FUNCTION).get(0).pid(), jar);
+        Woken woken = wakeWithRetries(context, platform, i);
+        measured.add(woken.round());
+        if (replicaCommand.isEmpty()) {
+          replicaCommand = FunctionAlone.commandOf(woken.replica().pid(), jar);
         }
       }
       platform.delete(NAMESPACE, FUNCTION);
@@ -119,7 +119,39 @@ public final class ColdStartScenario implements Scenario {
     return report(context, Result.of(replicaCommand, alone, measured));
   }
 
-  private Round round(BenchContext context, PlatformProcess platform, int i) throws Exception {
+  /** A measured round and the replica that served it. */
+  private record Woken(Round round, PlatformProcess.Replica replica) {}
+
+  /**
+   * One round; if the replica is gone right after its wake (it crashed, e.g. its port was taken by
+   * another process between the platform's check and its bind), the round is discarded, said on the
+   * console and the platform log, and tried again, at most three times.
+   */
+  private Woken wakeWithRetries(BenchContext context, PlatformProcess platform, int i)
+      throws Exception {
+    for (int attempt = 1; ; attempt++) {
+      platform.awaitZero(NAMESPACE, FUNCTION, Duration.ofSeconds(60));
+      Optional<Woken> woken = round(context, platform, i);
+      if (woken.isPresent()) {
+        return woken.get();
+      }
+      if (attempt == 3) {
+        throw new IllegalStateException(
+            "cold-start: three wakes in a row lost their replica right after it was ready;"
+                + " see platform.log in "
+                + context.dir(NAME));
+      }
+      context
+          .out()
+          .printf(
+              "cold-start: round %d: no ready replica listed after the answer (it exited; see"
+                  + " platform.log); discarded, trying again%n",
+              i);
+    }
+  }
+
+  private Optional<Woken> round(BenchContext context, PlatformProcess platform, int i)
+      throws Exception {
     URI uri = URI.create(platform.route(NAMESPACE, FUNCTION, "/").url());
     AtomicLong firstByte = new AtomicLong();
     long start = System.nanoTime();
@@ -131,12 +163,14 @@ public final class ColdStartScenario implements Scenario {
               return HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8);
             });
     double ttfb = (firstByte.get() - start) / 1e6;
-    long startup =
+    Optional<PlatformProcess.Replica> replica =
         platform.replicas(NAMESPACE, FUNCTION).stream()
             .filter(r -> r.startupMillis() != null)
-            .mapToLong(PlatformProcess.Replica::startupMillis)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException("no ready replica listed after a wake"));
+            .findFirst();
+    if (replica.isEmpty()) {
+      return Optional.empty();
+    }
+    long startup = replica.get().startupMillis();
     Round round = Round.of(i, response.statusCode(), ttfb, startup);
     context
         .out()
@@ -144,7 +178,7 @@ public final class ColdStartScenario implements Scenario {
             "cold-start: round %d: HTTP %d, first byte after %.0f ms, replica start->ready %d ms,"
                 + " platform overhead %.0f ms%n",
             i, round.status(), round.firstByteMillis(), startup, round.overheadMillis());
-    return round;
+    return Optional.of(new Woken(round, replica.get()));
   }
 
   private static ScenarioOutcome report(BenchContext context, Result result) throws Exception {
