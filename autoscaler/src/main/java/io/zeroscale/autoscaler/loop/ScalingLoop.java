@@ -258,7 +258,9 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       Orchestrator.Scale scale = orchestrator.currentScale(key);
       ScalingPolicy policy =
           ScalingPolicy.resolve(tracked.function.spec().scaling(), config.scaling());
-      tracked.coldStart.observe(now, scale.desired(), scale.ready());
+      // The cold start is timed when the ready count was read, not when the tick began.
+      Instant seen = clock.instant();
+      tracked.coldStart.observe(seen, scale.desired(), scale.ready());
       ScaleInputs inputs = inputs(tracked, policy, scale, load, now);
       Decision decision = decider.decide(policy, inputs, tracked.state, now);
       tracked.state = decision.state();
@@ -272,7 +274,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
         tracked.metrics.applied(scale.desired(), decision.desired());
         DecisionLog.applied(key, scale, decision, trigger);
       }
-      tracked.coldStart.observe(now, decision.desired(), scale.ready());
+      tracked.coldStart.observe(seen, decision.desired(), scale.ready());
     } catch (RuntimeException e) {
       LOG.errorf(
           e,

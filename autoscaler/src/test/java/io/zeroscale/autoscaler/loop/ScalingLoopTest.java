@@ -323,7 +323,7 @@ class ScalingLoopTest {
     clock.advance(Duration.ofSeconds(3));
     awaitTicks(3);
     assertThat(slow.desired(hello)).as("kept while idle < measured cold start").isEqualTo(1);
-    clock.advance(Duration.ofSeconds(3));
+    clock.advance(Duration.ofSeconds(10));
     await().atMost(WAIT).until(() -> slow.desired(hello) == 0);
   }
 
