@@ -78,7 +78,7 @@ public final class PlatformProcess implements AutoCloseable {
                 .directory(repoRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile()),
-            () -> TempFolders.delete(data));
+            () -> keepLogsAndDelete(data, logFile.resolveSibling("replica-logs")));
     PlatformProcess platform = new PlatformProcess(process, router, control);
     platform.awaitHealthy(logFile);
     return platform;
@@ -99,6 +99,12 @@ public final class PlatformProcess implements AutoCloseable {
     }
     close();
     throw new IllegalStateException("the platform was not ready within 60 s; see " + logFile);
+  }
+
+  /** Keeps the replicas' output next to the platform log, then removes the data directory. */
+  private static void keepLogsAndDelete(Path data, Path replicaLogs) {
+    TempFolders.copy(data.resolve("logs"), replicaLogs);
+    TempFolders.delete(data);
   }
 
   public long pid() {
