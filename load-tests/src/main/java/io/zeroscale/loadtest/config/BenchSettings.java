@@ -49,8 +49,10 @@ public record BenchSettings(
   /**
    * @param low clients before and after the step
    * @param high clients during the step
-   * @param lowPhase length of each low phase
+   * @param before length of the low phase before the step
    * @param highPhase length of the step
+   * @param after length of the low phase after the step: longer than the autoscaler's stable window
+   *     (60 s by default), so that the scale-down shows
    * @param maxScale sleepy's replica limit
    * @param target sleepy's {@code spec.scaling.target} (concurrent requests per replica)
    * @param query what each request asks sleepy to do
@@ -58,8 +60,9 @@ public record BenchSettings(
   public record AutoscaleStep(
       int low,
       int high,
-      Duration lowPhase,
+      Duration before,
       Duration highPhase,
+      Duration after,
       int maxScale,
       int target,
       String query) {}
@@ -77,7 +80,8 @@ public record BenchSettings(
         new ProxyOverhead(List.of(1_000, 5_000), seconds(5), seconds(15), 64, seconds(15), 64, 10),
         new ColdStart(10),
         new BurstFromZero(1_000, Duration.ofMillis(100), 3, 10),
-        new AutoscaleStep(1, 50, seconds(20), seconds(40), 10, 5, "?sleepMs=100&cpuMs=1"),
+        new AutoscaleStep(
+            1, 50, seconds(20), seconds(40), seconds(80), 10, 5, "?sleepMs=100&cpuMs=1"),
         new Memory(100, seconds(10), seconds(20), 64));
   }
 
@@ -86,7 +90,7 @@ public record BenchSettings(
         new ProxyOverhead(List.of(200), seconds(1), seconds(1), 8, seconds(1), 8, 1),
         new ColdStart(1),
         new BurstFromZero(1_000, Duration.ofMillis(100), 1, 3),
-        new AutoscaleStep(1, 10, seconds(2), seconds(3), 2, 5, "?sleepMs=50&cpuMs=0"),
+        new AutoscaleStep(1, 10, seconds(2), seconds(3), seconds(2), 2, 5, "?sleepMs=50&cpuMs=0"),
         new Memory(10, seconds(1), seconds(2), 8));
   }
 

@@ -64,9 +64,9 @@ public final class AutoscaleStepScenario implements Scenario {
       platform.awaitReady(NAMESPACE, FUNCTION, 1, Duration.ofSeconds(90));
       List<ClosedLoop.Phase> phases =
           List.of(
-              new ClosedLoop.Phase(settings.low(), settings.lowPhase()),
+              new ClosedLoop.Phase(settings.low(), settings.before()),
               new ClosedLoop.Phase(settings.high(), settings.highPhase()),
-              new ClosedLoop.Phase(settings.low(), settings.lowPhase()));
+              new ClosedLoop.Phase(settings.low(), settings.after()));
       try (ReplicaSampler sampler = new ReplicaSampler(platform, NAMESPACE, FUNCTION, 250)) {
         LoadResult load =
             ClosedLoop.run(
