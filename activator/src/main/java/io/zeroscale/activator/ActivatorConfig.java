@@ -33,22 +33,6 @@ public record ActivatorConfig(
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMillis(50);
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofMillis(25);
 
-  /** The configuration with the default probe interval. */
-  public ActivatorConfig(
-      int queueCapacity,
-      Duration maxWait,
-      int retryAfterSeconds,
-      Duration pokeInterval,
-      Duration sweepInterval) {
-    this(
-        queueCapacity,
-        maxWait,
-        retryAfterSeconds,
-        pokeInterval,
-        sweepInterval,
-        DEFAULT_PROBE_INTERVAL);
-  }
-
   public static ActivatorConfig defaults() {
     return new ActivatorConfig(
         DEFAULT_QUEUE_CAPACITY,

@@ -89,6 +89,13 @@ public interface PlatformConfig {
     /** Retry-After sent with 503s. */
     @WithDefault("1s")
     Duration retryAfter();
+
+    /**
+     * While requests wait, how often the activator probes each starting replica itself (0 leaves
+     * readiness to the backend).
+     */
+    @WithDefault("25ms")
+    Duration probeInterval();
   }
 
   /**

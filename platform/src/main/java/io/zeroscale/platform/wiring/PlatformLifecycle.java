@@ -183,7 +183,8 @@ public class PlatformLifecycle {
         activator.maxWait(),
         (int) Math.max(1, activator.retryAfter().toSeconds()),
         ActivatorConfig.DEFAULT_POKE_INTERVAL,
-        ActivatorConfig.DEFAULT_SWEEP_INTERVAL);
+        ActivatorConfig.DEFAULT_SWEEP_INTERVAL,
+        activator.probeInterval());
   }
 
   private FunctionUrls urls(int port) {
