@@ -7,8 +7,8 @@ import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.api.function.InvalidFunctionException;
 import io.zeroscale.api.spi.FunctionCatalog;
+import io.zeroscale.api.spi.OrderedDelivery;
 import io.zeroscale.local.AtomicFile;
-import io.zeroscale.local.EventDelivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public final class FileFunctionCatalog implements FunctionCatalog, AutoCloseable
   private final Path dir;
   private final TreeMap<FunctionKey, Function> functions = new TreeMap<>();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  private final EventDelivery delivery = new EventDelivery("zeroscale-catalog-events");
+  private final OrderedDelivery delivery = new OrderedDelivery("zeroscale-catalog-events");
 
   /**
    * @param dir the functions directory, usually {@link

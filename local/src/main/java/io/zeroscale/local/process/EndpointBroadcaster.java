@@ -3,7 +3,7 @@ package io.zeroscale.local.process;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.spi.Endpoint;
 import io.zeroscale.api.spi.Endpoints;
-import io.zeroscale.local.EventDelivery;
+import io.zeroscale.api.spi.OrderedDelivery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +20,7 @@ final class EndpointBroadcaster implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EndpointBroadcaster.class);
 
-  private final EventDelivery delivery = new EventDelivery("zeroscale-endpoint-events");
+  private final OrderedDelivery delivery = new OrderedDelivery("zeroscale-endpoint-events");
 
   /** What {@link #current} answers: updated as soon as a change is published. */
   private final Map<FunctionKey, List<Endpoint>> latest = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package io.zeroscale.kubernetes.informer;
+package io.zeroscale.api.spi;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Calls SPI listeners on one thread of its own, in submission order. Informer callbacks queue an
- * event while holding the view's lock (queuing never blocks) and the listeners run after it is
- * released, so they never run under a lock, never on the informer's thread, and always see changes
- * in the order they happened. A watcher's snapshot is queued under the same lock as the changes, so
- * no change falls between snapshot and updates.
+ * For backends: calls SPI watch listeners on one thread of its own, in submission order. A backend
+ * queues an event while holding its state's lock (queuing never blocks) and the listeners run after
+ * it is released, so they never run under a lock, never on the backend's own threads (an informer,
+ * a process reaper), and always see changes in the order they happened. A watcher's snapshot is
+ * queued under the same lock as the changes, so no change falls between snapshot and updates.
  */
 public final class OrderedDelivery implements AutoCloseable {
 
@@ -38,7 +38,7 @@ public final class OrderedDelivery implements AutoCloseable {
             try {
               event.run();
             } catch (RuntimeException e) {
-              LOG.warnf(e, "listener failed thread=%s (the event is dropped for it)", name);
+              LOG.warnf(e, "watch listener failed thread=%s (the event is dropped for it)", name);
             }
           });
     } catch (RejectedExecutionException e) {
