@@ -1,5 +1,6 @@
 package io.zeroscale.api.spi;
 
+import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,6 +45,23 @@ public final class OrderedDelivery implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       LOG.debugf("event dropped after close thread=%s", name);
     }
+  }
+
+  /**
+   * Subscribes a watcher: on the delivery thread, {@code replay} gives it the current snapshot,
+   * then it joins {@code listeners} (a collection only the delivery thread touches). Call it while
+   * holding the lock under which changes are submitted, with {@code replay} built from a copy taken
+   * under that lock, so no change falls between the snapshot and the updates.
+   *
+   * @return closing it unsubscribes (also on the delivery thread)
+   */
+  public <L> AutoCloseable subscribe(Collection<L> listeners, L listener, Runnable replay) {
+    submit(
+        () -> {
+          replay.run();
+          listeners.add(listener);
+        });
+    return () -> submit(() -> listeners.remove(listener));
   }
 
   /** Delivers what is queued (bounded wait), then stops the thread. */

@@ -155,13 +155,8 @@ public final class KubernetesFunctionCatalog implements FunctionCatalog, AutoClo
     synchronized (this) {
       // Replay and registration are queued together, so no change falls between them.
       List<Function> replay = List.copyOf(accepted.values());
-      delivery.submit(
-          () -> {
-            replay.forEach(listener::onUpsert);
-            listeners.add(listener);
-          });
+      return delivery.subscribe(listeners, listener, () -> replay.forEach(listener::onUpsert));
     }
-    return () -> delivery.submit(() -> listeners.remove(listener));
   }
 
   @Override

@@ -63,13 +63,8 @@ public final class EndpointSliceEndpoints implements Endpoints, AutoCloseable {
   public AutoCloseable watch(Listener listener) {
     synchronized (this) {
       Map<FunctionKey, List<Endpoint>> replay = Map.copyOf(endpoints);
-      delivery.submit(
-          () -> {
-            replay.forEach(listener::onEndpoints);
-            listeners.add(listener);
-          });
+      return delivery.subscribe(listeners, listener, () -> replay.forEach(listener::onEndpoints));
     }
-    return () -> delivery.submit(() -> listeners.remove(listener));
   }
 
   @Override

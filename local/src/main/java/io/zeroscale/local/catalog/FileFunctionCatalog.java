@@ -119,13 +119,8 @@ public final class FileFunctionCatalog implements FunctionCatalog, AutoCloseable
     synchronized (this) {
       // Replay and registration are queued together, so no change falls between them.
       List<Function> replay = List.copyOf(functions.values());
-      delivery.submit(
-          () -> {
-            replay.forEach(listener::onUpsert);
-            listeners.add(listener);
-          });
+      return delivery.subscribe(listeners, listener, () -> replay.forEach(listener::onUpsert));
     }
-    return () -> delivery.submit(() -> listeners.remove(listener));
   }
 
   /** Stops the delivery thread; pending events are still delivered. */
