@@ -24,4 +24,24 @@ public final class FunctionSpecs {
         """
         .formatted(name, namespace, JavaCommand.path(), jar.toAbsolutePath(), scaling);
   }
+
+  /**
+   * A Java function whose replicas run {@code java -jar jar} with the given {@code java} through
+   * {@code sh -c exec}: the local backend starts a {@code java -jar} command with the AOT cache and
+   * JDK its build names, and the shell keeps it from doing so, for comparing JVM set-ups. {@code
+   * exec} makes the JVM the replica process itself.
+   */
+  public static String plainJavaFunction(
+      String namespace, String name, String java, Path jar, String scaling) {
+    return """
+        apiVersion: zeroscale.io/v1alpha1
+        kind: Function
+        metadata: {name: %s, namespace: %s}
+        spec:
+          command: [sh, -c, "exec %s -jar %s"]
+          timeout: 60s
+          scaling: %s
+        """
+        .formatted(name, namespace, java, jar.toAbsolutePath(), scaling);
+  }
 }

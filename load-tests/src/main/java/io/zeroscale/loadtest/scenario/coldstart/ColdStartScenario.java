@@ -1,7 +1,6 @@
 package io.zeroscale.loadtest.scenario.coldstart;
 
 import io.zeroscale.loadtest.config.BenchContext;
-import io.zeroscale.loadtest.process.FunctionSpecs;
 import io.zeroscale.loadtest.process.PlatformProcess;
 import io.zeroscale.loadtest.report.HtmlPage;
 import io.zeroscale.loadtest.report.SvgChart;
@@ -26,13 +25,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * N rounds of: {@code hello} at zero, one request through the router, time to its first byte; next
  * to it the replica's own process start → ready as the platform measured it. Also N starts of hello
- * alone, for reference.
+ * alone, for reference. All of it for each {@link JvmSetup}: the default one (the headline), then
+ * plain JDK 25 and plain JDK 17 without a cache.
  */
 public final class ColdStartScenario implements Scenario {
 
   public static final String NAME = "cold-start";
   static final String NAMESPACE = "bench";
-  static final String FUNCTION = "cold-hello";
+  static final String SCALING = "{minScale: 0, maxScale: 1, scaleToZeroGracePeriod: 1s}";
 
   /** One cold start through the platform, in milliseconds. */
   public record Round(
@@ -49,8 +49,11 @@ public final class ColdStartScenario implements Scenario {
     }
   }
 
-  /** The rounds and their spreads; {@code aloneCommand} is how the replicas were started. */
-  public record Result(
+  /**
+   * One set-up's rounds and their spreads; {@code aloneCommand} is how its replicas were started.
+   */
+  public record SetupResult(
+      String setup,
       List<String> aloneCommand,
       List<Double> aloneMillis,
       List<Round> rounds,
@@ -59,8 +62,10 @@ public final class ColdStartScenario implements Scenario {
       Spread replicaStartup,
       Spread overhead) {
 
-    static Result of(List<String> command, List<Double> alone, List<Round> rounds) {
-      return new Result(
+    static SetupResult of(
+        String setup, List<String> command, List<Double> alone, List<Round> rounds) {
+      return new SetupResult(
+          setup,
           command,
           alone,
           rounds,
@@ -68,6 +73,14 @@ public final class ColdStartScenario implements Scenario {
           Spread.of(rounds.stream().map(Round::firstByteMillis).toList()),
           Spread.of(rounds.stream().map(r -> (double) r.replicaStartupMillis()).toList()),
           Spread.of(rounds.stream().map(Round::overheadMillis).toList()));
+    }
+  }
+
+  /** Every set-up measured; the first is the default, whose figures are the headline. */
+  public record Result(List<SetupResult> setups) {
+
+    SetupResult main() {
+      return setups.get(0);
     }
   }
 
@@ -87,8 +100,9 @@ public final class ColdStartScenario implements Scenario {
     int rounds = context.settings().coldStart().rounds();
     Path dir = context.dir(NAME);
     Path jar = context.exampleJar("hello");
-    List<Round> measured = new ArrayList<>();
-    List<String> replicaCommand = List.of();
+    List<JvmSetup> setups = JvmSetup.toCompare();
+    Map<JvmSetup, List<Round>> measured = new LinkedHashMap<>();
+    Map<JvmSetup, List<String>> commands = new LinkedHashMap<>();
     // A short autoscaler tick only shortens the wait for zero between rounds; the wake-up itself
     // is triggered by the waiting request, not by the tick.
     try (PlatformProcess platform =
@@ -96,27 +110,35 @@ public final class ColdStartScenario implements Scenario {
             context.repoRoot(),
             dir.resolve("platform.log"),
             Map.of("zeroscale.autoscaler.tick", "500ms"))) {
-      platform.apply(
-          NAMESPACE,
-          FUNCTION,
-          FunctionSpecs.javaFunction(
-              NAMESPACE, FUNCTION, jar, "{minScale: 0, maxScale: 1, scaleToZeroGracePeriod: 1s}"));
-      for (int i = 1; i <= rounds; i++) {
-        Woken woken = wakeWithRetries(context, platform, i);
-        measured.add(woken.round());
-        if (replicaCommand.isEmpty()) {
-          replicaCommand = FunctionAlone.commandOf(woken.replica().pid(), jar);
+      for (JvmSetup setup : setups) {
+        platform.apply(NAMESPACE, setup.function(), setup.spec(NAMESPACE, jar, SCALING));
+        List<Round> setupRounds = new ArrayList<>();
+        for (int i = 1; i <= rounds; i++) {
+          Woken woken = wakeWithRetries(context, platform, setup, i);
+          setupRounds.add(woken.round());
+          commands.putIfAbsent(setup, FunctionAlone.commandOf(woken.replica().pid(), jar));
         }
+        platform.delete(NAMESPACE, setup.function());
+        measured.put(setup, setupRounds);
       }
-      platform.delete(NAMESPACE, FUNCTION);
     }
-    context.out().println("cold-start: hello alone runs " + String.join(" ", replicaCommand));
-    List<Double> alone = new ArrayList<>();
-    for (int i = 1; i <= rounds; i++) {
-      alone.add(FunctionAlone.startMillis(replicaCommand, dir.resolve("hello-alone.log")));
-      context.out().printf("cold-start: hello alone, round %d: %.0f ms%n", i, alone.get(i - 1));
+    List<SetupResult> results = new ArrayList<>();
+    for (JvmSetup setup : setups) {
+      List<String> command = commands.get(setup);
+      context
+          .out()
+          .printf("cold-start: %s alone runs %s%n", setup.label(), String.join(" ", command));
+      List<Double> alone = new ArrayList<>();
+      for (int i = 1; i <= rounds; i++) {
+        alone.add(FunctionAlone.startMillis(command, dir.resolve(setup.function() + "-alone.log")));
+        context
+            .out()
+            .printf(
+                "cold-start: %s alone, round %d: %.0f ms%n", setup.label(), i, alone.get(i - 1));
+      }
+      results.add(SetupResult.of(setup.label(), command, alone, measured.get(setup)));
     }
-    return report(context, Result.of(replicaCommand, alone, measured));
+    return report(context, new Result(List.copyOf(results)));
   }
 
   /** A measured round and the replica that served it. */
@@ -127,11 +149,11 @@ public final class ColdStartScenario implements Scenario {
    * another process between the platform's check and its bind), the round is discarded, said on the
    * console and the platform log, and tried again, at most three times.
    */
-  private Woken wakeWithRetries(BenchContext context, PlatformProcess platform, int i)
-      throws Exception {
+  private Woken wakeWithRetries(
+      BenchContext context, PlatformProcess platform, JvmSetup setup, int i) throws Exception {
     for (int attempt = 1; ; attempt++) {
-      platform.awaitZero(NAMESPACE, FUNCTION, Duration.ofSeconds(60));
-      Optional<Woken> woken = round(context, platform, i);
+      platform.awaitZero(NAMESPACE, setup.function(), Duration.ofSeconds(60));
+      Optional<Woken> woken = round(context, platform, setup, i);
       if (woken.isPresent()) {
         return woken.get();
       }
@@ -144,15 +166,15 @@ public final class ColdStartScenario implements Scenario {
       context
           .out()
           .printf(
-              "cold-start: round %d: no ready replica listed after the answer (it exited; see"
-                  + " platform.log); discarded, trying again%n",
-              i);
+              "cold-start: %s, round %d: no ready replica listed after the answer (it exited;"
+                  + " see platform.log); discarded, trying again%n",
+              setup.label(), i);
     }
   }
 
-  private Optional<Woken> round(BenchContext context, PlatformProcess platform, int i)
-      throws Exception {
-    URI uri = URI.create(platform.route(NAMESPACE, FUNCTION, "/").url());
+  private Optional<Woken> round(
+      BenchContext context, PlatformProcess platform, JvmSetup setup, int i) throws Exception {
+    URI uri = URI.create(platform.route(NAMESPACE, setup.function(), "/").url());
     AtomicLong firstByte = new AtomicLong();
     long start = System.nanoTime();
     HttpResponse<String> response =
@@ -164,7 +186,7 @@ public final class ColdStartScenario implements Scenario {
             });
     double ttfb = (firstByte.get() - start) / 1e6;
     Optional<PlatformProcess.Replica> replica =
-        platform.replicas(NAMESPACE, FUNCTION).stream()
+        platform.replicas(NAMESPACE, setup.function()).stream()
             .filter(r -> r.startupMillis() != null)
             .findFirst();
     if (replica.isEmpty()) {
@@ -175,21 +197,30 @@ public final class ColdStartScenario implements Scenario {
     context
         .out()
         .printf(
-            "cold-start: round %d: HTTP %d, first byte after %.0f ms, replica start->ready %d ms,"
-                + " platform overhead %.0f ms%n",
-            i, round.status(), round.firstByteMillis(), startup, round.overheadMillis());
+            "cold-start: %s, round %d: HTTP %d, first byte after %.0f ms, replica start->ready %d"
+                + " ms, platform overhead %.0f ms%n",
+            setup.label(),
+            i,
+            round.status(),
+            round.firstByteMillis(),
+            startup,
+            round.overheadMillis());
     return Optional.of(new Woken(round, replica.get()));
   }
 
-  private static ScenarioOutcome report(BenchContext context, Result result) throws Exception {
+  private static ScenarioOutcome report(BenchContext context, Result all) throws Exception {
+    SetupResult result = all.main();
     TextTable table = table(result);
+    TextTable setups = setupTable(all);
     context.out().println(table.toText());
+    context.out().println(setups.toText());
     HtmlPage page =
         new HtmlPage("zeroscale cold start")
             .paragraph(
                 "Platform overhead = time to first byte of a request to hello at zero"
                     + " minus the replica's own process start -> ready (probed every 10 ms).")
             .table(table)
+            .table(setups)
             .chart(
                 SvgChart.lines(
                     "Cold start per round",
@@ -204,12 +235,34 @@ public final class ColdStartScenario implements Scenario {
     headline.put("platform overhead max ms", result.overhead().max());
     headline.put("first byte p50 ms", result.firstByte().p50());
     headline.put("hello alone p50 ms", result.alone().p50());
-    long lost = result.rounds().stream().filter(r -> r.status() != 200).count();
+    for (SetupResult setup : all.setups().subList(1, all.setups().size())) {
+      headline.put(setup.setup() + ": first byte p50 ms", setup.firstByte().p50());
+    }
+    long lost =
+        all.setups().stream()
+            .flatMap(s -> s.rounds().stream())
+            .filter(r -> r.status() != 200)
+            .count();
     return ResultFiles.write(
-        context, NAME, context.settings().coldStart(), result, headline, lost, page);
+        context, NAME, context.settings().coldStart(), all, headline, lost, page);
   }
 
-  private static TextTable table(Result result) {
+  private static TextTable setupTable(Result all) {
+    TextTable table =
+        new TextTable(
+            "Cold start of hello by JVM set-up, p50 (ms)",
+            "set-up",
+            "alone",
+            "through zeroscale",
+            "overhead");
+    for (SetupResult setup : all.setups()) {
+      table.row(
+          setup.setup(), setup.alone().p50(), setup.firstByte().p50(), setup.overhead().p50());
+    }
+    return table;
+  }
+
+  private static TextTable table(SetupResult result) {
     TextTable table = new TextTable("Cold start of hello (ms)", "measure", "p50", "min", "max");
     row(table, "hello alone: process start -> first 200", result.alone());
     row(table, "through zeroscale at zero: request -> first byte", result.firstByte());
@@ -223,7 +276,7 @@ public final class ColdStartScenario implements Scenario {
   }
 
   private static SvgChart.Series perRound(
-      String name, Result result, java.util.function.ToDoubleFunction<Round> value) {
+      String name, SetupResult result, java.util.function.ToDoubleFunction<Round> value) {
     return new SvgChart.Series(
         name,
         result.rounds().stream()
