@@ -45,6 +45,9 @@ public class CloudEventEndpoint {
         .post(config.path())
         .handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()))
         .blockingHandler(this::handle, false);
+    // Any other method: say how to send an event instead of a bare 405 (a newcomer's first curl
+    // is a GET).
+    router.route(config.path()).handler(this::notAnEvent);
     LOG.infof("cloudevents endpoint installed path=%s", config.path());
   }
 
@@ -73,6 +76,16 @@ public class CloudEventEndpoint {
       return;
     }
     reply(ctx, reader.getEncoding(), answer);
+  }
+
+  private void notAnEvent(RoutingContext ctx) {
+    ctx.response().putHeader("Allow", "POST");
+    error(
+        ctx,
+        405,
+        "this function takes CloudEvents sent with POST, not " + ctx.request().method(),
+        "for example: curl -H 'ce-specversion: 1.0' -H 'ce-id: 1' -H 'ce-source: /me'"
+            + " -H 'ce-type: my.type' -H 'Content-Type: application/json' -d '{}' URL");
   }
 
   private static void reply(RoutingContext ctx, Encoding mode, Optional<CloudEvent> answer) {

@@ -75,6 +75,17 @@ class GreeterTest {
   }
 
   @Test
+  void aGetIs405SayingHowToSendAnEvent() {
+    given()
+        .get("/")
+        .then()
+        .statusCode(405)
+        .header("Allow", "POST")
+        .body("error", containsString("POST, not GET"))
+        .body("hint", containsString("ce-specversion"));
+  }
+
+  @Test
   void aBinaryEventMissingARequiredAttributeIs400NamingIt() {
     given()
         .header("ce-specversion", "1.0")
