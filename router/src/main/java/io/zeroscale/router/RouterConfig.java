@@ -13,10 +13,14 @@ import java.util.function.Consumer;
  *     zeroscale.localhost})
  * @param instances HTTP server verticle instances, one event loop each (default: available cores)
  * @param maxBodyBytes largest request body accepted; larger ones get 413 (default 10 MiB)
- * @param clientPoolSize connections kept per replica by each instance's HTTP client (default 1024).
+ * @param clientPoolSize connections kept per replica by each instance's HTTP client (default 64).
  *     Not meant as a concurrency cap (a function's {@code containerConcurrency} is that): a request
- *     beyond it waits for a free connection, bounded by the function's timeout, so keep it above
- *     the concurrency one replica is expected to take divided by {@code instances}
+ *     beyond it waits for a free connection, bounded by the function's timeout. It does pace a
+ *     burst: with 1024, a burst of 1,000 requests at a function waking from zero opened ~1,000
+ *     connections to its first, still cold replica, and the median answer came at 2.1 s; with 64,
+ *     at 1.0 s, with no loss of throughput under steady load (load-tests, burst-from-zero and
+ *     proxy-overhead). Keep it above the concurrency one replica is expected to take divided by
+ *     {@code instances}
  * @param connectTimeout longest TCP connect to a replica before another is tried (default 5s); a
  *     failed connect keeps new requests off the replica for {@code refusedBackoff}. Waiting for a
  *     pooled connection is not bounded by it
@@ -47,7 +51,7 @@ public record RouterConfig(
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_DOMAIN = "zeroscale.localhost";
   public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
-  public static final int DEFAULT_CLIENT_POOL_SIZE = 1024;
+  public static final int DEFAULT_CLIENT_POOL_SIZE = 64;
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_REFUSED_BACKOFF = Duration.ofMillis(200);
   public static final Duration DEFAULT_CLIENT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(4);

@@ -74,6 +74,13 @@ public interface PlatformConfig {
 
     /** Event loops serving calls (default: one per core). */
     Optional<Integer> instances();
+
+    /**
+     * Connections each event loop keeps at most to one replica; requests beyond wait for one
+     * (bounded by the function's timeout). Small enough to pace a burst onto a fresh replica.
+     */
+    @WithDefault("64")
+    int clientPoolSize();
   }
 
   /** Where requests wait while a function wakes or is full. */

@@ -172,7 +172,8 @@ public class PlatformLifecycle {
             .withHost(router.host())
             .withPort(router.port())
             .withDomain(router.domain())
-            .withMaxBodyBytes(router.maxBodyBytes());
+            .withMaxBodyBytes(router.maxBodyBytes())
+            .withClientPoolSize(router.clientPoolSize());
     return router.instances().map(base::withInstances).orElse(base);
   }
 
