@@ -5,14 +5,19 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Hands out ports of a range without collisions: a port is given to one replica at a time (until
  * {@link #release}) and only if a test bind on it succeeds, so ports used by other programs are
  * skipped. The search goes round the range from where it last stopped, so a port just released is
- * not handed out again at once. The test bind does not set SO_REUSEADDR, so ports with connections
- * lingering in TIME_WAIT are skipped too: whatever socket options the function's server uses, it
- * can bind the port it is given.
+ * not handed out again at once. It starts at a random point of the range: two platforms on one host
+ * (a {@code zeroscale up} and a test run, say) would otherwise both start at the bottom, and
+ * between one's test bind and its replica's own bind the other could hand out the same port (seen
+ * with concurrent builds: a replica lost its port and the readiness probe was answered by the other
+ * platform's replica). The test bind does not set SO_REUSEADDR, so ports with connections lingering
+ * in TIME_WAIT are skipped too: whatever socket options the function's server uses, it can bind the
+ * port it is given.
  */
 public final class PortAllocator {
 
@@ -27,7 +32,7 @@ public final class PortAllocator {
     }
     this.first = first;
     this.last = last;
-    this.next = first;
+    this.next = first + ThreadLocalRandom.current().nextInt(last - first + 1);
   }
 
   /**

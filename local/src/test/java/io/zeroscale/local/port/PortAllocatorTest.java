@@ -24,6 +24,21 @@ class PortAllocatorTest {
   }
 
   @Test
+  void handsOutPortsOfTheRangeOnlyWrappingRoundFromWhereverItStarts() {
+    PortAllocator ports = new PortAllocator(20000, 20099);
+    Set<Integer> seen = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      try {
+        seen.add(ports.allocate());
+      } catch (IllegalStateException rangeFullOfOtherPrograms) {
+        break;
+      }
+    }
+    assertThat(seen).isNotEmpty().allMatch(port -> port >= 20000 && port <= 20099);
+    assertThat(ports.inUse()).isEqualTo(seen.size());
+  }
+
+  @Test
   void skipsPortsOtherProgramsListenOn() throws Exception {
     try (ServerSocket taken = new ServerSocket()) {
       taken.bind(new InetSocketAddress("127.0.0.1", 0));
