@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionCodec;
-import io.zeroscale.api.function.FunctionSpec;
-import io.zeroscale.api.function.FunctionValidator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CloudEventsThroughRouterTest {
 
-  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+  private static final Path REPOSITORY = ExampleFunctions.REPOSITORY;
   private static final String GREET = "io.zeroscale.example.greet";
   private final PlatformClient platform = new PlatformClient();
 
@@ -35,23 +33,7 @@ class CloudEventsThroughRouterTest {
   void deploy() throws Exception {
     Path jar = REPOSITORY.resolve("examples/events/target/quarkus-app/quarkus-run.jar");
     assertThat(jar).as("build examples/events first (mvn -pl examples/events install)").exists();
-    Function example =
-        FunctionCodec.read(Files.readString(REPOSITORY.resolve("examples/events/function.yaml")));
-    assertThat(FunctionValidator.validate(example)).isEmpty();
-    FunctionSpec spec = example.spec();
-    // The spec's command is relative to the repository root, where `zeroscale up` runs.
-    Function deployable =
-        Function.of(
-            example.metadata(),
-            new FunctionSpec(
-                spec.image(),
-                spec.command(),
-                REPOSITORY.toString(),
-                spec.port(),
-                spec.env(),
-                spec.timeout(),
-                spec.readiness(),
-                spec.scaling()));
+    Function deployable = ExampleFunctions.deployable("events");
     given()
         .contentType("application/yaml")
         .body(FunctionCodec.toYaml(deployable))

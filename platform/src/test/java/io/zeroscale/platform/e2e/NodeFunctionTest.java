@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionCodec;
-import io.zeroscale.api.function.FunctionSpec;
-import io.zeroscale.api.function.FunctionValidator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NodeFunctionTest {
 
-  private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
   private final PlatformClient platform = new PlatformClient();
 
   @AfterEach
@@ -34,24 +31,7 @@ class NodeFunctionTest {
         Files.isExecutable(Path.of("/usr/bin/node"))
             || Files.isExecutable(Path.of("/usr/local/bin/node")),
         "node is not installed");
-    Function example =
-        FunctionCodec.read(
-            Files.readString(REPOSITORY.resolve("examples/node-hello/function.yaml")));
-    assertThat(FunctionValidator.validate(example)).isEmpty();
-    FunctionSpec spec = example.spec();
-    // The spec's command is relative to the repository root, where `zeroscale up` runs.
-    Function deployable =
-        Function.of(
-            example.metadata(),
-            new FunctionSpec(
-                spec.image(),
-                spec.command(),
-                REPOSITORY.toString(),
-                spec.port(),
-                spec.env(),
-                spec.timeout(),
-                spec.readiness(),
-                spec.scaling()));
+    Function deployable = ExampleFunctions.deployable("node-hello");
     given()
         .contentType("application/yaml")
         .body(FunctionCodec.toYaml(deployable))
