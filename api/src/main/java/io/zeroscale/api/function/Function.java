@@ -35,11 +35,18 @@ public record Function(
         metadata.namespace() == null
             ? metadata.withNamespace(FunctionKey.DEFAULT_NAMESPACE)
             : metadata;
+    Function named =
+        new Function(
+            apiVersion == null ? API_VERSION : apiVersion,
+            kind == null ? KIND : kind,
+            meta,
+            spec,
+            status);
     return new Function(
-        apiVersion == null ? API_VERSION : apiVersion,
-        kind == null ? KIND : kind,
+        named.apiVersion,
+        named.kind,
         meta,
-        spec.withDefaults(),
+        spec.withDefaults().withTriggerDefaults(named.key()),
         status);
   }
 

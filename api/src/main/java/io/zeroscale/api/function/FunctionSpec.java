@@ -18,6 +18,7 @@ import java.util.Map;
  * @param timeout longest a request may take from the router to the function's answer (504 after)
  * @param readiness how to tell that a replica can serve
  * @param scaling how the function scales
+ * @param triggers what wakes the function besides HTTP (Kafka records)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FunctionSpec(
@@ -28,12 +29,29 @@ public record FunctionSpec(
     Map<String, String> env,
     String timeout,
     ReadinessSpec readiness,
-    ScalingSpec scaling) {
+    ScalingSpec scaling,
+    TriggersSpec triggers) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_TIMEOUT = "30s";
 
-  /** A copy with every optional field filled in; what the catalog stores. */
+  /** A function triggered by HTTP only. */
+  public FunctionSpec(
+      String image,
+      List<String> command,
+      String workingDir,
+      Integer port,
+      Map<String, String> env,
+      String timeout,
+      ReadinessSpec readiness,
+      ScalingSpec scaling) {
+    this(image, command, workingDir, port, env, timeout, readiness, scaling, null);
+  }
+
+  /**
+   * A copy with every optional field filled in; what the catalog stores. The triggers' defaults
+   * depend on the function's name: {@link Function#withDefaults()} fills them.
+   */
   public FunctionSpec withDefaults() {
     return new FunctionSpec(
         image,
@@ -43,7 +61,30 @@ public record FunctionSpec(
         env == null ? Map.of() : Map.copyOf(env),
         timeout == null ? DEFAULT_TIMEOUT : timeout,
         (readiness == null ? new ReadinessSpec(null) : readiness).withDefaults(),
-        (scaling == null ? ScalingSpec.defaults() : scaling.withDefaults()));
+        (scaling == null ? ScalingSpec.defaults() : scaling.withDefaults()),
+        triggers);
+  }
+
+  /** A copy with the triggers' defaults filled in for the function {@code key}. */
+  FunctionSpec withTriggerDefaults(FunctionKey key) {
+    return triggers == null
+        ? this
+        : new FunctionSpec(
+            image,
+            command,
+            workingDir,
+            port,
+            env,
+            timeout,
+            readiness,
+            scaling,
+            triggers.withDefaults(key));
+  }
+
+  /** The Kafka trigger, or null when the function has none. */
+  @JsonIgnore
+  public KafkaTriggerSpec kafkaTrigger() {
+    return triggers == null ? null : triggers.kafka();
   }
 
   /** The timeout as a duration; call on a validated spec. */
@@ -57,7 +98,7 @@ public record FunctionSpec(
    */
   @JsonIgnore
   public Workload workload() {
-    return new Workload(image, command, workingDir, port, env, readiness);
+    return new Workload(image, command, workingDir, port, env, readiness, triggers);
   }
 
   /** What a replica is started from; see {@link #workload()}. */
@@ -67,7 +108,8 @@ public record FunctionSpec(
       String workingDir,
       Integer port,
       Map<String, String> env,
-      ReadinessSpec readiness) {}
+      ReadinessSpec readiness,
+      TriggersSpec triggers) {}
 
   /** The scaling spec, never null. */
   public ScalingSpec scalingOrDefaults() {

@@ -121,6 +121,9 @@ public final class FunctionValidator {
       errors.add(new FieldError("spec.readiness.path", "must start with '/'"));
     }
     validateScaling(spec.scaling(), errors);
+    if (spec.triggers() != null) {
+      KafkaTriggerRules.validate(spec.triggers().kafka(), errors);
+    }
   }
 
   private static void validateScaling(ScalingSpec scaling, List<FieldError> errors) {
@@ -204,8 +207,7 @@ public final class FunctionValidator {
     }
   }
 
-  private static void intBetween(
-      String field, Integer value, int min, int max, List<FieldError> errors) {
+  static void intBetween(String field, Integer value, int min, int max, List<FieldError> errors) {
     if (value != null && (value < min || value > max)) {
       errors.add(
           new FieldError(field, "must be between " + min + " and " + max + ", was " + value));
@@ -218,7 +220,7 @@ public final class FunctionValidator {
     }
   }
 
-  private static void durationBetween(
+  static void durationBetween(
       String field, String value, Duration min, Duration max, List<FieldError> errors) {
     if (value == null) {
       return;
