@@ -2,6 +2,7 @@ package io.zeroscale.local.process;
 
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
+import io.zeroscale.api.function.ReplicaEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,14 +123,9 @@ final class ReplicaLauncher implements AutoCloseable {
     if (spec.env() != null) {
       env.putAll(spec.env());
     }
-    env.put("PORT", Integer.toString(port));
-    env.put("ZEROSCALE_FUNCTION", key.toString());
-    env.put("ZEROSCALE_REPLICA", replicaId);
-    // function-runtime enforces the hard limit too, for callers that bypass the router.
-    int hardLimit = spec.scalingOrDefaults().containerConcurrency();
-    if (hardLimit > 0) {
-      env.put("ZEROSCALE_CONTAINER_CONCURRENCY", Integer.toString(hardLimit));
-    }
+    env.putAll(ReplicaEnvironment.fromSpec(key, spec));
+    env.put(ReplicaEnvironment.PORT, Integer.toString(port));
+    env.put(ReplicaEnvironment.REPLICA, replicaId);
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     return builder;

@@ -5,9 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
+import io.zeroscale.api.function.KafkaTriggerSpec;
+import io.zeroscale.api.function.TriggersSpec;
 import io.zeroscale.local.testfn.TestFunctions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -62,5 +66,38 @@ class ReplicaLauncherTest {
         process.get().destroyForcibly();
       }
     }
+  }
+
+  @Test
+  void aReplicaGetsItsPortIdAndTriggerInTheEnvironment() throws Exception {
+    Path envFile = dir.resolve("env.txt");
+    FunctionSpec spec =
+        new FunctionSpec(
+            null,
+            List.of("sh", "-c", "env > " + envFile),
+            null,
+            null,
+            Map.of("GREETING", "hi"),
+            null,
+            null,
+            null,
+            new TriggersSpec(
+                new KafkaTriggerSpec(
+                    "127.0.0.1:9092", List.of("words"), null, null, null, null, null, null)));
+    try (ReplicaLauncher launcher = new ReplicaLauncher()) {
+      Process p =
+          launcher.launch(FunctionKey.of("test", "wc"), "wc-1", spec, 23456, dir.resolve("wc.log"));
+      assertThat(p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(Files.readAllLines(envFile))
+        .contains(
+            "GREETING=hi",
+            "PORT=23456",
+            "ZEROSCALE_FUNCTION=test/wc",
+            "ZEROSCALE_REPLICA=wc-1",
+            "ZEROSCALE_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092",
+            "ZEROSCALE_KAFKA_TOPICS=words",
+            "ZEROSCALE_KAFKA_GROUP_ID=zeroscale-test-wc",
+            "ZEROSCALE_KAFKA_DEAD_LETTER_TOPIC=zeroscale-test-wc-dlq");
   }
 }
