@@ -49,4 +49,7 @@ public class FunctionSpecSchema {
 
   /** How the function scales. */
   public ScalingSpecSchema scaling;
+
+  /** What wakes the function besides HTTP (Kafka records). */
+  public TriggersSpecSchema triggers;
 }

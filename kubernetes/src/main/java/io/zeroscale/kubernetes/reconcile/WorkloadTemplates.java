@@ -3,6 +3,7 @@ package io.zeroscale.kubernetes.reconcile;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -14,10 +15,13 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
+import io.zeroscale.api.function.ReplicaEnvironment;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -39,10 +43,11 @@ public final class WorkloadTemplates {
   }
 
   /**
-   * The Deployment: one container from the image on the function's port, {@code PORT} in its
-   * environment, a readiness probe on that port and the readiness path, a pre-stop sleep that keeps
-   * the pod serving while routers see it turn terminating, and a grace period that covers that
-   * sleep, the longest request and the function's own exit. New pods come up before old ones go.
+   * The Deployment: one container from the image on the function's port, {@code spec.env} and the
+   * platform's variables in its environment, a readiness probe on that port and the readiness path,
+   * a pre-stop sleep that keeps the pod serving while routers see it turn terminating, and a grace
+   * period that covers that sleep, the longest request and the function's own exit. New pods come
+   * up before old ones go.
    *
    * @param replicas the count for a new Deployment; an existing one keeps its own
    */
@@ -80,12 +85,12 @@ public final class WorkloadTemplates {
         .endMetadata()
         .withNewSpec()
         .withTerminationGracePeriodSeconds(gracePeriodSeconds(function.spec()))
-        .withContainers(container(function.spec()))
+        .withContainers(container(function.key(), function.spec()))
         .endSpec()
         .build();
   }
 
-  private Container container(FunctionSpec spec) {
+  private Container container(FunctionKey key, FunctionSpec spec) {
     return new ContainerBuilder()
         .withName(CONTAINER)
         .withImage(spec.image())
@@ -94,7 +99,7 @@ public final class WorkloadTemplates {
         .withContainerPort(spec.port())
         .withProtocol("TCP")
         .endPort()
-        .withEnv(env(spec))
+        .withEnv(env(key, spec))
         .withNewReadinessProbe()
         .withNewHttpGet()
         .withPath(spec.readiness().path())
@@ -143,10 +148,36 @@ public final class WorkloadTemplates {
     return (millis + 999) / 1000;
   }
 
-  private static List<EnvVar> env(FunctionSpec spec) {
+  /**
+   * The container's environment in a stable order (so an unchanged spec never rolls the pods):
+   * {@code spec.env} by name, then {@code PORT}, then the variables of {@link ReplicaEnvironment}
+   * in its order, then {@code ZEROSCALE_REPLICA} as the pod's name. The platform's variables win
+   * over a {@code spec.env} entry of the same name; {@link
+   * io.zeroscale.kubernetes.crd.KubernetesFunctionRules} rejects such an entry, so none reaches
+   * this.
+   */
+  private static List<EnvVar> env(FunctionKey key, FunctionSpec spec) {
+    Map<String, String> platform = new LinkedHashMap<>();
+    platform.put(ReplicaEnvironment.PORT, String.valueOf(spec.port()));
+    platform.putAll(ReplicaEnvironment.fromSpec(key, spec));
     List<EnvVar> env = new ArrayList<>();
-    new TreeMap<>(spec.env()).forEach((name, value) -> env.add(new EnvVar(name, value, null)));
-    env.add(new EnvVar("PORT", String.valueOf(spec.port()), null));
+    new TreeMap<>(spec.env())
+        .forEach(
+            (name, value) -> {
+              if (!platform.containsKey(name) && !ReplicaEnvironment.REPLICA.equals(name)) {
+                env.add(new EnvVar(name, value, null));
+              }
+            });
+    platform.forEach((name, value) -> env.add(new EnvVar(name, value, null)));
+    env.add(
+        new EnvVarBuilder()
+            .withName(ReplicaEnvironment.REPLICA)
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath("metadata.name")
+            .endFieldRef()
+            .endValueFrom()
+            .build());
     return env;
   }
 }

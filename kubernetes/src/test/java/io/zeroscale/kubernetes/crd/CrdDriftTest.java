@@ -53,6 +53,19 @@ class CrdDriftTest {
         .isEqualTo(1.0);
     assertThat(spec.getProperties().get("readiness").getProperties().get("path").getPattern())
         .isEqualTo("^/");
+    var kafka = spec.getProperties().get("triggers").getProperties().get("kafka");
+    assertThat(kafka.getRequired()).containsExactly("bootstrapServers", "topics");
+    assertThat(kafka.getProperties().get("lagThreshold").getMinimum()).isEqualTo(1.0);
+    assertThat(kafka.getProperties().get("activationLagThreshold").getMinimum()).isEqualTo(0.0);
+    assertThat(kafka.getProperties().get("topics").getMinItems()).isEqualTo(1L);
+    assertThat(kafka.getProperties().get("topics").getItems().getSchema().getPattern())
+        .as("each topic, not the list, carries Kafka's naming rule")
+        .isEqualTo(KafkaPatterns.NAME);
+    assertThat(kafka.getProperties().get("retry").getProperties().get("maxRetries").getMaximum())
+        .isEqualTo(100.0);
+    assertThat(kafka.getXKubernetesValidations())
+        .extracting(r -> r.getRule())
+        .containsExactly("!has(self.deadLetterTopic) || !(self.deadLetterTopic in self.topics)");
   }
 
   private static String generated() throws IOException {

@@ -3,8 +3,10 @@ package io.zeroscale.kubernetes.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zeroscale.api.function.FunctionSpec;
+import io.zeroscale.api.function.KafkaTriggerSpec;
 import io.zeroscale.api.function.ReadinessSpec;
 import io.zeroscale.api.function.ScalingSpec;
+import io.zeroscale.api.function.TriggersSpec;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
@@ -26,6 +28,9 @@ class SchemaTwinTest {
     "FunctionSpec, FunctionSpecSchema",
     "ScalingSpec, ScalingSpecSchema",
     "ReadinessSpec, ReadinessSpecSchema",
+    "TriggersSpec, TriggersSpecSchema",
+    "KafkaTriggerSpec, KafkaTriggerSpecSchema",
+    "KafkaTriggerSpec$RetrySpec, RetrySpecSchema",
   })
   void everyFieldOfTheRecordHasItsTwin(String recordName, String twinName) throws Exception {
     Class<?> record = Class.forName("io.zeroscale.api.function." + recordName);
@@ -54,6 +59,9 @@ class SchemaTwinTest {
   @CsvSource({
     "FunctionSpecSchema, readiness, ReadinessSpecSchema",
     "FunctionSpecSchema, scaling, ScalingSpecSchema",
+    "FunctionSpecSchema, triggers, TriggersSpecSchema",
+    "TriggersSpecSchema, kafka, KafkaTriggerSpecSchema",
+    "KafkaTriggerSpecSchema, retry, RetrySpecSchema",
   })
   void nestedFieldsUseTheirTwins(String twinName, String field, String nestedTwin)
       throws Exception {
@@ -64,6 +72,11 @@ class SchemaTwinTest {
 
   @SuppressWarnings("unused")
   private static final Class<?>[] KEEP = {
-    FunctionSpec.class, ScalingSpec.class, ReadinessSpec.class
+    FunctionSpec.class,
+    ScalingSpec.class,
+    ReadinessSpec.class,
+    TriggersSpec.class,
+    KafkaTriggerSpec.class,
+    KafkaTriggerSpec.RetrySpec.class
   };
 }

@@ -3,6 +3,7 @@ package io.zeroscale.kubernetes.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -14,6 +15,7 @@ import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.KafkaTriggerSpec;
 import io.zeroscale.api.function.ObjectMeta;
 import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +102,64 @@ class FunctionReconcilerTest {
   }
 
   @Test
+  void aKafkaTriggeredFunctionsDeploymentCarriesTheTriggerWithItsDefaults() {
+    create(
+        SampleFunctions.withKafkaTrigger(
+            SampleFunctions.hello("default", "hello", "example.org/hello:1"),
+            SampleFunctions.kafka("kafka.infra:9092", "orders")));
+
+    await().atMost(WAIT).until(() -> deployment() != null);
+
+    assertThat(env())
+        .contains(
+            new EnvVar("ZEROSCALE_FUNCTION", "default/hello", null),
+            new EnvVar("ZEROSCALE_KAFKA_BOOTSTRAP_SERVERS", "kafka.infra:9092", null),
+            new EnvVar("ZEROSCALE_KAFKA_TOPICS", "orders", null),
+            new EnvVar("ZEROSCALE_KAFKA_GROUP_ID", "zeroscale-default-hello", null),
+            new EnvVar("ZEROSCALE_KAFKA_DEAD_LETTER_TOPIC", "zeroscale-default-hello-dlq", null),
+            new EnvVar("ZEROSCALE_KAFKA_MAX_RETRIES", "3", null),
+            new EnvVar("ZEROSCALE_KAFKA_RETRY_BACKOFF_MS", "200", null));
+    assertThat(resource().getSpec().kafkaTrigger().consumerGroup())
+        .as("defaults go to the Deployment, never back into the user's spec")
+        .isNull();
+  }
+
+  @Test
+  void aFunctionWithAnInvalidTriggerGetsSpecValidFalseNamingTheFieldAndNoDeployment() {
+    create(
+        SampleFunctions.withKafkaTrigger(
+            SampleFunctions.hello("default", "hello", "example.org/hello:1"),
+            new KafkaTriggerSpec(
+                "kafka.infra:9092", List.of("orders"), null, 0, null, null, null, null)));
+
+    await().atMost(WAIT).until(() -> condition(Condition.SPEC_VALID) != null);
+
+    Condition specValid = condition(Condition.SPEC_VALID);
+    assertThat(specValid.status()).isEqualTo("False");
+    assertThat(specValid.message()).contains("spec.triggers.kafka.lagThreshold: must be >= 1");
+    assertThat(deployment()).isNull();
+  }
+
+  @Test
+  void aChangedTopicRollsTheDeploymentAndKeepsTheAutoscalersReplicaCount() {
+    Function hello = SampleFunctions.hello("default", "hello", "example.org/hello:1");
+    create(SampleFunctions.withKafkaTrigger(hello, SampleFunctions.kafka("kafka:9092", "orders")));
+    await().atMost(WAIT).until(() -> deployment() != null);
+    scaleTo(2);
+
+    changeSpec(
+        SampleFunctions.withKafkaTrigger(hello, SampleFunctions.kafka("kafka:9092", "refunds"))
+            .spec());
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(env()).contains(new EnvVar("ZEROSCALE_KAFKA_TOPICS", "refunds", null)));
+    assertThat(deployment().getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
   void aChangedImageRollsTheDeploymentAndKeepsTheAutoscalersReplicaCount() {
     create(SampleFunctions.hello("default", "hello", "example.org/hello:1"));
     await().atMost(WAIT).until(() -> deployment() != null);
@@ -170,7 +231,9 @@ class FunctionReconcilerTest {
             spec.env(),
             spec.timeout(),
             spec.readiness(),
-            new ScalingSpec(0, 7, 20, 4, "1m")));
+            // containerConcurrency stays 0: it reaches the pods as ZEROSCALE_CONTAINER_CONCURRENCY,
+            // so changing it does roll them (function-runtime enforces it too).
+            new ScalingSpec(0, 7, 20, 0, "1m")));
 
     await()
         .atMost(WAIT)
@@ -267,6 +330,10 @@ class FunctionReconcilerTest {
 
   private Deployment deployment() {
     return api.client().apps().deployments().inNamespace("default").withName("hello").get();
+  }
+
+  private List<EnvVar> env() {
+    return deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
   }
 
   private String image() {
