@@ -10,6 +10,7 @@ import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
 import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.api.function.InvalidFunctionException;
+import io.zeroscale.api.function.KafkaTriggerSpec;
 import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
@@ -18,6 +19,7 @@ import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +134,51 @@ class KubernetesFunctionCatalogTest {
         .hasMessageContaining("spec.image: is required on the Kubernetes backend");
     assertThat(api.client().resources(FunctionResource.class).inAnyNamespace().list().getItems())
         .isEmpty();
+  }
+
+  @Test
+  void aKafkaTriggerIsStoredWithItsDefaultsAndReadBack() {
+    catalog();
+
+    catalog.put(
+        SampleFunctions.withKafkaTrigger(
+            SampleFunctions.hello("default", "hello", "example.org/hello:1"),
+            SampleFunctions.kafka("kafka:9092", "orders")));
+
+    KafkaTriggerSpec stored = resource("hello").getSpec().kafkaTrigger();
+    assertThat(stored.topics()).containsExactly("orders");
+    assertThat(stored.consumerGroup()).isEqualTo("zeroscale-default-hello");
+    assertThat(stored.retry().maxRetries()).isEqualTo(3);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(catalog.get(HELLO))
+                    .get()
+                    .extracting(f -> f.spec().kafkaTrigger().deadLetterTopic())
+                    .isEqualTo("zeroscale-default-hello-dlq"));
+  }
+
+  @Test
+  void putRejectsASpecEnvEntryThePlatformSets() {
+    catalog();
+    Function sneaky =
+        Function.of(
+            io.zeroscale.api.function.ObjectMeta.of("default", "hello"),
+            new FunctionSpec(
+                "example.org/hello:1",
+                null,
+                null,
+                8080,
+                Map.of("ZEROSCALE_KAFKA_GROUP_ID", "someone-elses-group"),
+                null,
+                null,
+                null));
+
+    assertThatThrownBy(() -> catalog.put(sneaky))
+        .isInstanceOf(InvalidFunctionException.class)
+        .hasMessageContaining("spec.env.ZEROSCALE_KAFKA_GROUP_ID: is set by the platform");
+    assertThat(resource("hello")).isNull();
   }
 
   @Test
