@@ -14,6 +14,9 @@ public record Condition(
   public static final String SCALED_TO_ZERO = "ScaledToZero";
   public static final String SPEC_VALID = "SpecValid";
 
+  /** The function's trigger (Kafka) can be read: brokers reachable, topics there. */
+  public static final String TRIGGER_READY = "TriggerReady";
+
   @JsonIgnore
   public boolean isTrue() {
     return "True".equals(status);

@@ -108,6 +108,14 @@ public final class FunctionValidator {
                   "is not a valid variable name (letters, digits, '_', not starting with a digit)"));
         } else if ("PORT".equals(e.getKey())) {
           errors.add(new FieldError("spec.env.PORT", "is set by the platform; use spec.port"));
+        } else if (ReplicaEnvironment.RESERVED.contains(e.getKey())) {
+          // A function must not believe it chose, say, its own consumer group: the platform's
+          // value would win on one backend and be refused on another.
+          errors.add(
+              new FieldError(
+                  "spec.env." + e.getKey(),
+                  "is set by the platform on every replica; remove it from spec.env"
+                      + ReplicaEnvironment.setInstead(e.getKey())));
         }
         if (e.getValue() == null) {
           errors.add(new FieldError("spec.env." + e.getKey(), "must have a value"));

@@ -89,6 +89,13 @@ final class KafkaTriggerRules {
       errors.add(new FieldError(PATH + ".topics", "needs at least one topic"));
       return;
     }
+    if (topics.size() > KafkaTriggerSpec.MAX_TOPICS) {
+      errors.add(
+          new FieldError(
+              PATH + ".topics",
+              "lists " + topics.size() + " topics; at most " + KafkaTriggerSpec.MAX_TOPICS));
+      return;
+    }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < topics.size(); i++) {
       String field = PATH + ".topics[" + i + "]";

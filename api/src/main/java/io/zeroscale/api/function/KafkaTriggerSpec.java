@@ -39,6 +39,11 @@ public record KafkaTriggerSpec(
   public static final int DEFAULT_LAG_THRESHOLD = 100;
   public static final int DEFAULT_ACTIVATION_LAG_THRESHOLD = 0;
 
+  /**
+   * Most topics one trigger may list: keeps the CRD's validation rules cheap for the API server.
+   */
+  public static final int MAX_TOPICS = 100;
+
   /** A copy with every optional field filled in. */
   public KafkaTriggerSpec withDefaults(FunctionKey key) {
     String group =

@@ -2,6 +2,7 @@ package io.zeroscale.api.function;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The environment variables the platform gives every replica on top of {@code spec.env}: the same
@@ -34,7 +35,31 @@ public final class ReplicaEnvironment {
   /** Milliseconds. */
   public static final String KAFKA_RETRY_BACKOFF_MS = "ZEROSCALE_KAFKA_RETRY_BACKOFF_MS";
 
+  /** Every name above but {@code PORT}: a function's {@code spec.env} may not set them. */
+  public static final Set<String> RESERVED =
+      Set.of(
+          FUNCTION,
+          REPLICA,
+          CONTAINER_CONCURRENCY,
+          KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_TOPICS,
+          KAFKA_GROUP_ID,
+          KAFKA_DEAD_LETTER_TOPIC,
+          KAFKA_MAX_RETRIES,
+          KAFKA_RETRY_BACKOFF_MS);
+
   private ReplicaEnvironment() {}
+
+  /** Where a reserved variable's value comes from, as advice for a spec that sets it. */
+  static String setInstead(String variable) {
+    if (variable.startsWith("ZEROSCALE_KAFKA_")) {
+      return " and set spec.triggers.kafka";
+    }
+    if (variable.equals(CONTAINER_CONCURRENCY)) {
+      return " and set spec.scaling.containerConcurrency";
+    }
+    return " (it names the function or the replica)";
+  }
 
   /**
    * The variables that follow from the spec (not {@code PORT} or the replica id, which each backend

@@ -131,4 +131,17 @@ class KafkaTriggerTest {
         .map(FieldError::toString)
         .containsExactlyElementsOf(expected);
   }
+
+  @Test
+  void aSpecMayNotSetAVariableThePlatformSets() {
+    Function f =
+        FunctionCodec.read(
+            "metadata: {name: f}\nspec:\n  command: [x]\n  env: {ZEROSCALE_KAFKA_GROUP_ID: mine,"
+                + " ZEROSCALE_READINESS_PATH: /ok}\n");
+    assertThat(FunctionValidator.validate(f))
+        .map(FieldError::toString)
+        .containsExactly(
+            "spec.env.ZEROSCALE_KAFKA_GROUP_ID: is set by the platform on every replica; remove it"
+                + " from spec.env and set spec.triggers.kafka");
+  }
 }

@@ -30,9 +30,9 @@ final class KafkaPatterns {
   /**
    * Most topics one function may consume on this backend. The bound keeps the CRD's CEL rule over
    * the topics (the dead-letter topic is not one of them) within the API server's cost budget,
-   * which an unbounded list would exceed; {@link KubernetesFunctionRules} checks it too.
+   * which an unbounded list would exceed; the validator in {@code api} has the same bound.
    */
-  static final int MAX_TOPICS = 100;
+  static final int MAX_TOPICS = io.zeroscale.api.function.KafkaTriggerSpec.MAX_TOPICS;
 
   private KafkaPatterns() {}
 }
