@@ -16,17 +16,38 @@ import java.util.Objects;
  *     router, short enough that a source that is gone does not keep replicas up
  * @param scaling the platform-wide defaults of every knob a function's {@code spec.scaling} leaves
  *     empty
+ * @param kafkaReadTimeout longest one read of a Kafka-triggered function's consumer lag may take
+ *     (default 5 s); a read that times out marks the trigger not ready ({@code BrokersUnreachable})
+ *     and its last good reading counts for up to {@code staleLoadLimit} more
+ * @param kafkaMetadataMaxAge how long the partition lists of a function's topics are reused before
+ *     they are described again (default 30 s); a partition added to a topic is counted after that
  */
 public record AutoscalerConfig(
-    Duration tickInterval, Duration staleLoadLimit, ScalingDefaults scaling) {
+    Duration tickInterval,
+    Duration staleLoadLimit,
+    ScalingDefaults scaling,
+    Duration kafkaReadTimeout,
+    Duration kafkaMetadataMaxAge) {
 
   public static final long DEFAULT_TICK_MILLIS = 2000;
   public static final Duration DEFAULT_STALE_LOAD_LIMIT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_KAFKA_READ_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_KAFKA_METADATA_MAX_AGE = Duration.ofSeconds(30);
 
   public AutoscalerConfig {
     Objects.requireNonNull(tickInterval, "tickInterval");
     Objects.requireNonNull(staleLoadLimit, "staleLoadLimit");
     Objects.requireNonNull(scaling, "scaling");
+    Objects.requireNonNull(kafkaReadTimeout, "kafkaReadTimeout");
+    Objects.requireNonNull(kafkaMetadataMaxAge, "kafkaMetadataMaxAge");
+    if (kafkaReadTimeout.toMillis() < 1 || kafkaReadTimeout.toMillis() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "autoscaler kafkaReadTimeout must be between 1ms and 24d, was " + kafkaReadTimeout);
+    }
+    if (kafkaMetadataMaxAge.isNegative()) {
+      throw new IllegalArgumentException(
+          "autoscaler kafkaMetadataMaxAge must not be negative, was " + kafkaMetadataMaxAge);
+    }
     if (tickInterval.isZero() || tickInterval.isNegative()) {
       throw new IllegalArgumentException(
           "autoscaler tickInterval must be greater than zero, was " + tickInterval);
@@ -35,6 +56,16 @@ public record AutoscalerConfig(
       throw new IllegalArgumentException(
           "autoscaler staleLoadLimit must not be negative, was " + staleLoadLimit);
     }
+  }
+
+  /** The Kafka lag settings at their defaults. */
+  public AutoscalerConfig(Duration tickInterval, Duration staleLoadLimit, ScalingDefaults scaling) {
+    this(
+        tickInterval,
+        staleLoadLimit,
+        scaling,
+        DEFAULT_KAFKA_READ_TIMEOUT,
+        DEFAULT_KAFKA_METADATA_MAX_AGE);
   }
 
   /** The given tick with every other setting at its default. */
@@ -47,15 +78,26 @@ public record AutoscalerConfig(
   }
 
   public AutoscalerConfig withTickInterval(Duration value) {
-    return new AutoscalerConfig(value, staleLoadLimit, scaling);
+    return new AutoscalerConfig(
+        value, staleLoadLimit, scaling, kafkaReadTimeout, kafkaMetadataMaxAge);
   }
 
   public AutoscalerConfig withStaleLoadLimit(Duration value) {
-    return new AutoscalerConfig(tickInterval, value, scaling);
+    return new AutoscalerConfig(
+        tickInterval, value, scaling, kafkaReadTimeout, kafkaMetadataMaxAge);
   }
 
   public AutoscalerConfig withScaling(ScalingDefaults value) {
-    return new AutoscalerConfig(tickInterval, staleLoadLimit, value);
+    return new AutoscalerConfig(
+        tickInterval, staleLoadLimit, value, kafkaReadTimeout, kafkaMetadataMaxAge);
+  }
+
+  public AutoscalerConfig withKafkaReadTimeout(Duration value) {
+    return new AutoscalerConfig(tickInterval, staleLoadLimit, scaling, value, kafkaMetadataMaxAge);
+  }
+
+  public AutoscalerConfig withKafkaMetadataMaxAge(Duration value) {
+    return new AutoscalerConfig(tickInterval, staleLoadLimit, scaling, kafkaReadTimeout, value);
   }
 
   /** How long one collection may wait for a source: half a tick, between 100 ms and 1 s. */

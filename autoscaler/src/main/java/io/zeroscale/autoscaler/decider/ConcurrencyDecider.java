@@ -30,7 +30,12 @@ import java.util.Locale;
  * </ol>
  *
  * Unlike KPA, the last replica stops once the function has been idle for the grace period (no
- * request, none in flight or waiting), without first waiting for the stable window to drain.
+ * request, none in flight or waiting, no Kafka lag), without first waiting for the stable window to
+ * drain.
+ *
+ * <p>A Kafka-triggered function's consumer lag asks for {@link LagPolicy#replicas} replicas,
+ * combined with the concurrency signals by taking the larger before rate bounds and holds; it
+ * counts as activity, but does not enter the panic test (see {@link Demand}).
  */
 public final class ConcurrencyDecider implements Decider {
 
@@ -43,13 +48,14 @@ public final class ConcurrencyDecider implements Decider {
 
   @Override
   public Decision decide(ScalingPolicy policy, ScaleInputs in, DeciderState before, Instant now) {
-    DeciderState state = in.active() ? before.activeAt(now) : before;
+    Demand demand = Demand.of(policy, in);
+    boolean active = in.active() || demand.lagActive();
+    DeciderState state = active ? before.activeAt(now) : before;
     Duration idle = nonNegative(Duration.between(state.lastActive(), now));
     Duration zeroHold = max(policy.scaleToZeroGracePeriod(), in.coldStart());
-    if (!in.active() && idle.compareTo(zeroHold) >= 0) {
+    if (!active && idle.compareTo(zeroHold) >= 0) {
       return idleToMinimum(policy, in, state, idle, zeroHold);
     }
-    Demand demand = Demand.of(policy, in);
     RateBounds rate = RateBounds.of(policy, in.readyReplicas());
     boolean over =
         demand.panic() / (double) Math.max(1, in.readyReplicas()) >= policy.panicThreshold()
@@ -70,7 +76,7 @@ public final class ConcurrencyDecider implements Decider {
       held = Math.max(held, panic.highest());
       panic = panic.chose(held);
     }
-    if (held == 0 && (in.currentDesired() > 0 || in.active())) {
+    if (held == 0 && (in.currentDesired() > 0 || active)) {
       held = 1; // idle for less than the grace period: keep one replica warm
     }
     DeciderState next = state.with(panic, recent);
@@ -79,18 +85,20 @@ public final class ConcurrencyDecider implements Decider {
     String reason =
         String.format(
             Locale.ROOT,
-            "mode=%s stable=%.1f panic=%.1f inFlight=%d queued=%d target=%d utilization=%.2f"
-                + " wants[stable=%d panic=%d backlog=%d] rate=%d..%d hold=%s%s -> %d",
+            "mode=%s stable=%.1f panic=%.1f inFlight=%d queued=%d%s target=%d utilization=%.2f"
+                + " wants[stable=%d panic=%d backlog=%d%s] rate=%d..%d hold=%s%s -> %d",
             mode.label(),
             in.stableConcurrency(),
             in.panicConcurrency(),
             in.inFlight(),
             in.queued(),
+            policy.lag().enabled() ? " lag=" + in.lag() + " partitions=" + in.partitions() : "",
             policy.capacityTarget(),
             policy.targetUtilization(),
             demand.stableReplicas(),
             demand.panicReplicas(),
             demand.backlogReplicas(),
+            policy.lag().enabled() ? " lag=" + demand.lagReplicas() : "",
             rate.lowest(),
             rate.highest(),
             text(hold),
@@ -148,6 +156,12 @@ public final class ConcurrencyDecider implements Decider {
             + ", coldStart "
             + text(in.coldStart())
             + ")"
+            + (policy.lag().enabled()
+                ? " lag="
+                    + in.lag()
+                    + " activationLagThreshold="
+                    + policy.lag().activationThreshold()
+                : "")
             + bounded.note()
             + " -> "
             + bounded.desired();

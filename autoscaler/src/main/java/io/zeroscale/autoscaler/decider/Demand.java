@@ -10,12 +10,16 @@ package io.zeroscale.autoscaler.decider;
  *       now are sized at full target, so a burst the averages have not caught up with yet (a full
  *       function, a queue at zero) is answered at once, while a steady load's snapshot rarely
  *       outgrows its average.
+ *   <li>{@code lagReplicas}: a Kafka-triggered function's consumer lag, see {@link
+ *       LagPolicy#replicas}. It joins what both modes ask for, but not the panic test: the lag is a
+ *       count of records waiting now, not an average that lags behind a burst, so sizing from it
+ *       already answers a burst at the next decision, and panic's "never down" would only keep
+ *       replicas after the backlog is worked off.
  * </ul>
  *
- * Any activity asks for at least one replica. A later signal (Kafka lag) adds its own count here,
- * combined with these by taking the larger.
+ * Any request activity asks for at least one replica.
  */
-record Demand(int stableReplicas, int panicReplicas, int backlogReplicas) {
+record Demand(int stableReplicas, int panicReplicas, int backlogReplicas, int lagReplicas) {
 
   static Demand of(ScalingPolicy policy, ScaleInputs in) {
     double perReplica = policy.averagedTarget();
@@ -26,15 +30,24 @@ record Demand(int stableReplicas, int panicReplicas, int backlogReplicas) {
     return new Demand(
         ceil(in.stableConcurrency() / perReplica),
         ceil(in.panicConcurrency() / perReplica),
-        backlog);
+        backlog,
+        policy.lag().replicas(in.lag(), in.partitions(), in.currentDesired()));
   }
 
-  /** What stable mode asks for: the stable window or the backlog, whichever is larger. */
+  /** Lag that asks for replicas counts as activity, like a request. */
+  boolean lagActive() {
+    return lagReplicas > 0;
+  }
+
+  /** What stable mode asks for: the stable window, the backlog or the lag, whichever is largest. */
   int stable() {
-    return Math.max(stableReplicas, backlogReplicas);
+    return Math.max(Math.max(stableReplicas, backlogReplicas), lagReplicas);
   }
 
-  /** What panic mode asks for, and what is compared with the panic threshold. */
+  /**
+   * What the panic window asks for, compared with the panic threshold; panic mode asks for the
+   * larger of this and {@link #stable()}.
+   */
   int panic() {
     return Math.max(panicReplicas, backlogReplicas);
   }

@@ -1,6 +1,8 @@
 package io.zeroscale.autoscaler.decider;
 
 import io.zeroscale.api.function.DurationText;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.function.FunctionSpec;
 import io.zeroscale.api.function.ScalingSpec;
 import java.time.Duration;
 
@@ -23,6 +25,8 @@ import java.time.Duration;
  * @param scaleDownDelay how long a lower count must be asked for before it applies
  * @param initialScale replicas started when the function is first seen
  * @param activationScale fewest replicas whenever the function has load
+ * @param lag how the function scales on Kafka consumer lag ({@link LagPolicy#NONE} without a Kafka
+ *     trigger)
  */
 public record ScalingPolicy(
     int minScale,
@@ -38,9 +42,17 @@ public record ScalingPolicy(
     double maxScaleDownRate,
     Duration scaleDownDelay,
     int initialScale,
-    int activationScale) {
+    int activationScale,
+    LagPolicy lag) {
 
-  /** The spec's values where it has them, the platform's defaults elsewhere. */
+  /** The knobs of {@code function}'s scaling spec and of its Kafka trigger, if it has one. */
+  public static ScalingPolicy resolve(
+      FunctionKey key, FunctionSpec function, ScalingDefaults defaults) {
+    return resolve(function.scaling(), defaults)
+        .withLag(LagPolicy.of(function.kafkaTrigger(), key));
+  }
+
+  /** The spec's values where it has them, the platform's defaults elsewhere; no Kafka trigger. */
   public static ScalingPolicy resolve(ScalingSpec spec, ScalingDefaults defaults) {
     ScalingSpec s = (spec == null ? ScalingSpec.defaults() : spec).withDefaults();
     Duration stable = duration(s.stableWindow(), defaults.stableWindow());
@@ -59,7 +71,27 @@ public record ScalingPolicy(
         s.maxScaleDownRate() == null ? defaults.maxScaleDownRate() : s.maxScaleDownRate(),
         duration(s.scaleDownDelay(), defaults.scaleDownDelay()),
         or(s.initialScale(), defaults.initialScale()),
-        or(s.activationScale(), defaults.activationScale()));
+        or(s.activationScale(), defaults.activationScale()),
+        LagPolicy.NONE);
+  }
+
+  public ScalingPolicy withLag(LagPolicy value) {
+    return new ScalingPolicy(
+        minScale,
+        maxScale,
+        target,
+        containerConcurrency,
+        scaleToZeroGracePeriod,
+        targetUtilization,
+        stableWindow,
+        panicWindow,
+        panicThreshold,
+        maxScaleUpRate,
+        maxScaleDownRate,
+        scaleDownDelay,
+        initialScale,
+        activationScale,
+        value);
   }
 
   /**

@@ -15,6 +15,9 @@ import io.zeroscale.autoscaler.decider.DeciderState;
 import io.zeroscale.autoscaler.decider.Decision;
 import io.zeroscale.autoscaler.decider.ScaleInputs;
 import io.zeroscale.autoscaler.decider.ScalingPolicy;
+import io.zeroscale.autoscaler.kafka.KafkaLag;
+import io.zeroscale.autoscaler.kafka.LagReading;
+import io.zeroscale.autoscaler.kafka.TriggerStatus;
 import io.zeroscale.autoscaler.metrics.LoadCollector;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +25,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +42,11 @@ import org.jboss.logging.Logger;
  * desired count. A {@link #poke} decides for one function at once, so a request waiting at zero
  * does not wait for the next tick. Each applied decision is logged with its reason and counted;
  * panic entries and exits are logged once each.
+ *
+ * <p>For a function with a Kafka trigger the loop also follows its consumer group's lag ({@link
+ * KafkaLag}): each tick starts an asynchronous read and decides with the latest completed one, and
+ * a read that finds lag for a function at zero decides for it at once (Kafka has no activator to
+ * poke). {@link #triggerStatus} tells whether the lag can be read, and what to fix when not.
  *
  * <p>Everything runs on one thread of its own: catalog events, ticks and pokes are queued to it,
  * never run on the caller's thread, and the per-function state needs no locks. Orchestrator calls
@@ -50,6 +60,8 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   private final FunctionCatalog catalog;
   private final Orchestrator orchestrator;
   private final LoadCollector collector;
+  private final KafkaLag kafkaLag;
+  private volatile BiConsumer<FunctionKey, TriggerStatus> triggerStatusListener = (k, s) -> {};
   private final Decider decider;
   private final MeterRegistry registry;
   private final Clock clock;
@@ -97,6 +109,27 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     this.decider = decider;
     this.registry = registry;
     this.clock = clock;
+    this.kafkaLag =
+        new KafkaLag(
+            config.kafkaReadTimeout(),
+            config.kafkaMetadataMaxAge(),
+            config.staleLoadLimit(),
+            registry,
+            clock);
+    this.kafkaLag.listener(
+        new KafkaLag.Listener() {
+          @Override
+          public void lagRead(FunctionKey key, LagReading reading) {
+            if (reading.lag() > 0) {
+              submit(() -> lagArrived(key));
+            }
+          }
+
+          @Override
+          public void statusChanged(FunctionKey key, TriggerStatus status) {
+            triggerStatusListener.accept(key, status);
+          }
+        });
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -172,6 +205,31 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     decide(tracked, load, "poke", clock.instant());
   }
 
+  /**
+   * Whether the lag of {@code key}'s Kafka trigger can be read (for a {@code TriggerReady}
+   * condition); empty for a function without a Kafka trigger and before the first read completed.
+   * Any thread.
+   */
+  public Optional<TriggerStatus> triggerStatus(FunctionKey key) {
+    return kafkaLag.status(key);
+  }
+
+  /**
+   * Called with a function's trigger status each time it changes (the first read included), on a
+   * Kafka client thread: the listener must return quickly and not block.
+   */
+  public void onTriggerStatusChange(BiConsumer<FunctionKey, TriggerStatus> listener) {
+    this.triggerStatusListener = listener == null ? (k, st) -> {} : listener;
+  }
+
+  /** A read found lag for {@code key}: a function at zero is decided now, not at the next tick. */
+  private void lagArrived(FunctionKey key) {
+    TrackedFunction tracked = functions.get(key);
+    if (tracked != null && tracked.lastDesired == 0) {
+      decide(tracked, tracked.lastLoad, "lag", clock.instant());
+    }
+  }
+
   @Override
   public void close() {
     synchronized (this) {
@@ -190,6 +248,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     collector.close();
+    kafkaLag.close();
     functions.values().forEach(f -> f.metrics.remove());
     LOG.info("autoscaler stopped");
   }
@@ -211,6 +270,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
 
   private void track(Function function) {
     FunctionKey key = function.key();
+    followKafka(function);
     TrackedFunction tracked = functions.get(key);
     if (tracked != null) {
       tracked.function = function;
@@ -222,11 +282,24 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     functions.put(
         key,
         new TrackedFunction(
-            function, DeciderState.firstSeen(now), new ScalerMetrics(registry, key, desired), now));
+                function,
+                DeciderState.firstSeen(now),
+                new ScalerMetrics(registry, key, desired),
+                now)
+            .initialDesired(desired));
     LOG.infof("function tracked function=%s desired=%d", key, desired);
   }
 
+  private void followKafka(Function function) {
+    if (function.spec().kafkaTrigger() != null) {
+      kafkaLag.follow(function.key(), function.spec().kafkaTrigger());
+    } else {
+      kafkaLag.unfollow(function.key());
+    }
+  }
+
   private void forget(FunctionKey key) {
+    kafkaLag.unfollow(key);
     TrackedFunction tracked = functions.remove(key);
     if (tracked != null) {
       tracked.metrics.remove();
@@ -237,6 +310,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   private void tick() {
     try {
       Instant now = clock.instant();
+      kafkaLag.refresh(); // starts reads only; this tick decides with the latest completed ones
       Map<FunctionKey, FunctionLoad> loads = collector.collect(now);
       for (TrackedFunction tracked : functions.values()) {
         FunctionLoad load = loads.getOrDefault(tracked.key, FunctionLoad.idle(tracked.key));
@@ -256,12 +330,12 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     FunctionKey key = tracked.key;
     try {
       Orchestrator.Scale scale = orchestrator.currentScale(key);
-      ScalingPolicy policy =
-          ScalingPolicy.resolve(tracked.function.spec().scaling(), config.scaling());
+      ScalingPolicy policy = ScalingPolicy.resolve(key, tracked.function.spec(), config.scaling());
       // The cold start is timed when the ready count was read, not when the tick began.
       Instant seen = clock.instant();
       tracked.coldStart.observe(seen, scale.desired(), scale.ready());
-      ScaleInputs inputs = inputs(tracked, policy, scale, load, now);
+      LagReading lag = kafkaLag.reading(key, now);
+      ScaleInputs inputs = DecisionInputs.of(tracked, policy, scale, load, lag, now);
       Decision decision = decider.decide(policy, inputs, tracked.state, now);
       tracked.state = decision.state();
       if (decision.mode() != tracked.mode) {
@@ -269,6 +343,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
         DecisionLog.modeChanged(key, decision.mode(), inputs);
       }
       tracked.metrics.decided(inputs, decision.desired(), decision.mode(), inputs.coldStart());
+      tracked.lastDesired = decision.desired();
       if (decision.changes(scale.desired())) {
         orchestrator.scale(key, decision.desired());
         tracked.metrics.applied(scale.desired(), decision.desired());
@@ -282,30 +357,5 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
           key,
           trigger);
     }
-  }
-
-  /**
-   * The decider's inputs: averages over the function's windows, the load's snapshot. A function at
-   * zero with no load has its window cleared, so that it wakes with a fresh history.
-   */
-  private static ScaleInputs inputs(
-      TrackedFunction tracked,
-      ScalingPolicy policy,
-      Orchestrator.Scale scale,
-      FunctionLoad load,
-      Instant now) {
-    if (scale.desired() == 0 && scale.ready() == 0 && !load.active()) {
-      tracked.window.clear();
-    }
-    tracked.window.trim(now, policy.stableWindow());
-    return new ScaleInputs(
-        scale.desired(),
-        scale.ready(),
-        tracked.window.average(now, policy.stableWindow()),
-        tracked.window.average(now, policy.panicWindow()),
-        load.inFlight(),
-        load.queued(),
-        load.active(),
-        tracked.coldStart.estimate());
   }
 }

@@ -29,6 +29,12 @@ final class TrackedFunction {
   /** When the last load sample ended (the previous tick). */
   Instant lastSampleAt;
 
+  /** The count of the last decision, so a Kafka read can tell whether the function is at zero. */
+  int lastDesired;
+
+  /** Records committed by the Kafka consumer group as of the last decision (0 without Kafka). */
+  long lastCommitted;
+
   TrackedFunction(Function function, DeciderState state, ScalerMetrics metrics, Instant now) {
     this.key = function.key();
     this.function = function;
@@ -36,5 +42,10 @@ final class TrackedFunction {
     this.metrics = metrics;
     this.lastLoad = FunctionLoad.idle(key);
     this.lastSampleAt = now;
+  }
+
+  TrackedFunction initialDesired(int desired) {
+    this.lastDesired = desired;
+    return this;
   }
 }

@@ -14,12 +14,14 @@ final class Scenario {
   static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
 
   final Decider decider;
-  final ScalingPolicy policy;
+  ScalingPolicy policy;
   Instant now = T0;
   DeciderState state = DeciderState.firstSeen(T0);
   int desired;
   int ready;
   Duration coldStart = Duration.ZERO;
+  long lag;
+  int partitions;
   Decision last;
 
   Scenario(Decider decider, ScalingSpec spec) {
@@ -37,6 +39,19 @@ final class Scenario {
     return this;
   }
 
+  /** Scales on Kafka lag with these knobs. */
+  Scenario lagPolicy(long threshold, long activation, boolean allowIdleConsumers) {
+    this.policy = policy.withLag(new LagPolicy(true, threshold, activation, allowIdleConsumers));
+    return this;
+  }
+
+  /** The consumer lag and partitions of the following decisions. */
+  Scenario lag(long records, int partitionCount) {
+    this.lag = records;
+    this.partitions = partitionCount;
+    return this;
+  }
+
   Scenario coldStart(Duration d) {
     this.coldStart = d;
     return this;
@@ -46,7 +61,8 @@ final class Scenario {
   Decision decide(double stable, double panic, int inFlight, int queued) {
     boolean active = stable > 0 || panic > 0 || inFlight > 0 || queued > 0;
     ScaleInputs in =
-        new ScaleInputs(desired, ready, stable, panic, inFlight, queued, active, coldStart);
+        new ScaleInputs(
+            desired, ready, stable, panic, inFlight, queued, active, coldStart, lag, partitions);
     last = decider.decide(policy, in, state, now);
     state = last.state();
     desired = last.desired();
