@@ -68,7 +68,8 @@ final class FollowedTrigger {
                 + trigger.topics()
                 + " ("
                 + offsets.partitions()
-                + " partitions) at "
+                + (offsets.partitions() == 1 ? " partition" : " partitions")
+                + ") at "
                 + trigger.bootstrapServers()));
   }
 

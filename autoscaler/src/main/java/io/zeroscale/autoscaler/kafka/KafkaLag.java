@@ -174,7 +174,21 @@ public final class KafkaLag implements AutoCloseable {
                       f.described(t, clock.instant());
                       return t;
                     });
-    return topology.thenCompose(read::offsets);
+    CompletableFuture<Offsets> offsets = topology.thenCompose(read::offsets);
+    if (known == null) {
+      return offsets;
+    }
+    // The partitions were remembered: if the read fails, a topic may be gone or changed, so
+    // describe once more, which names a missing topic instead of a timeout.
+    return offsets.exceptionallyCompose(
+        e ->
+            read.describe()
+                .thenApply(
+                    t -> {
+                      f.described(t, clock.instant());
+                      return t;
+                    })
+                .thenCompose(read::offsets));
   }
 
   private void completed(FollowedTrigger f, Offsets offsets, Throwable failure) {

@@ -46,9 +46,10 @@ final class TriggerProblems {
               + "ms; check spec.triggers.kafka.bootstrapServers and that the brokers run");
     }
     if (e instanceof ConfigException || isUnresolvable(e)) {
+      Throwable why = e instanceof ConfigException ? e : e.getCause();
       return TriggerStatus.notReady(
           "BadBootstrapServers",
-          "cannot use spec.triggers.kafka.bootstrapServers '" + servers + "': " + e.getMessage());
+          "cannot use spec.triggers.kafka.bootstrapServers '" + servers + "': " + why.getMessage());
     }
     if (e instanceof TopicAuthorizationException || e instanceof GroupAuthorizationException) {
       return TriggerStatus.notReady(

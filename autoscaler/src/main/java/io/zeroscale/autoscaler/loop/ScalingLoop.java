@@ -15,7 +15,6 @@ import io.zeroscale.autoscaler.decider.DeciderState;
 import io.zeroscale.autoscaler.decider.Decision;
 import io.zeroscale.autoscaler.decider.ScaleInputs;
 import io.zeroscale.autoscaler.decider.ScalingPolicy;
-import io.zeroscale.autoscaler.kafka.KafkaLag;
 import io.zeroscale.autoscaler.kafka.LagReading;
 import io.zeroscale.autoscaler.kafka.TriggerStatus;
 import io.zeroscale.autoscaler.metrics.LoadCollector;
@@ -44,9 +43,10 @@ import org.jboss.logging.Logger;
  * panic entries and exits are logged once each.
  *
  * <p>For a function with a Kafka trigger the loop also follows its consumer group's lag ({@link
- * KafkaLag}): each tick starts an asynchronous read and decides with the latest completed one, and
- * a read that finds lag for a function at zero decides for it at once (Kafka has no activator to
- * poke). {@link #triggerStatus} tells whether the lag can be read, and what to fix when not.
+ * io.zeroscale.autoscaler.kafka.KafkaLag}): each tick starts an asynchronous read and decides with
+ * the latest completed one, and a read that finds lag for a function at zero decides for it at once
+ * (Kafka has no activator to poke). {@link #triggerStatus} tells whether the lag can be read, and
+ * what to fix when not.
  *
  * <p>Everything runs on one thread of its own: catalog events, ticks and pokes are queued to it,
  * never run on the caller's thread, and the per-function state needs no locks. Orchestrator calls
@@ -60,8 +60,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   private final FunctionCatalog catalog;
   private final Orchestrator orchestrator;
   private final LoadCollector collector;
-  private final KafkaLag kafkaLag;
-  private volatile BiConsumer<FunctionKey, TriggerStatus> triggerStatusListener = (k, s) -> {};
+  private final KafkaTriggers kafka;
   private final Decider decider;
   private final MeterRegistry registry;
   private final Clock clock;
@@ -109,27 +108,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     this.decider = decider;
     this.registry = registry;
     this.clock = clock;
-    this.kafkaLag =
-        new KafkaLag(
-            config.kafkaReadTimeout(),
-            config.kafkaMetadataMaxAge(),
-            config.staleLoadLimit(),
-            registry,
-            clock);
-    this.kafkaLag.listener(
-        new KafkaLag.Listener() {
-          @Override
-          public void lagRead(FunctionKey key, LagReading reading) {
-            if (reading.lag() > 0) {
-              submit(() -> lagArrived(key));
-            }
-          }
-
-          @Override
-          public void statusChanged(FunctionKey key, TriggerStatus status) {
-            triggerStatusListener.accept(key, status);
-          }
-        });
+    this.kafka = new KafkaTriggers(config, registry, clock, key -> submit(() -> lagArrived(key)));
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -211,7 +190,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
    * Any thread.
    */
   public Optional<TriggerStatus> triggerStatus(FunctionKey key) {
-    return kafkaLag.status(key);
+    return kafka.status(key);
   }
 
   /**
@@ -219,7 +198,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
    * Kafka client thread: the listener must return quickly and not block.
    */
   public void onTriggerStatusChange(BiConsumer<FunctionKey, TriggerStatus> listener) {
-    this.triggerStatusListener = listener == null ? (k, st) -> {} : listener;
+    kafka.onStatusChange(listener);
   }
 
   /** A read found lag for {@code key}: a function at zero is decided now, not at the next tick. */
@@ -248,7 +227,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     collector.close();
-    kafkaLag.close();
+    kafka.close();
     functions.values().forEach(f -> f.metrics.remove());
     LOG.info("autoscaler stopped");
   }
@@ -270,7 +249,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
 
   private void track(Function function) {
     FunctionKey key = function.key();
-    followKafka(function);
+    kafka.follow(function);
     TrackedFunction tracked = functions.get(key);
     if (tracked != null) {
       tracked.function = function;
@@ -290,16 +269,8 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     LOG.infof("function tracked function=%s desired=%d", key, desired);
   }
 
-  private void followKafka(Function function) {
-    if (function.spec().kafkaTrigger() != null) {
-      kafkaLag.follow(function.key(), function.spec().kafkaTrigger());
-    } else {
-      kafkaLag.unfollow(function.key());
-    }
-  }
-
   private void forget(FunctionKey key) {
-    kafkaLag.unfollow(key);
+    kafka.unfollow(key);
     TrackedFunction tracked = functions.remove(key);
     if (tracked != null) {
       tracked.metrics.remove();
@@ -310,7 +281,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   private void tick() {
     try {
       Instant now = clock.instant();
-      kafkaLag.refresh(); // starts reads only; this tick decides with the latest completed ones
+      kafka.refresh(); // starts reads only; this tick decides with the latest completed ones
       Map<FunctionKey, FunctionLoad> loads = collector.collect(now);
       for (TrackedFunction tracked : functions.values()) {
         FunctionLoad load = loads.getOrDefault(tracked.key, FunctionLoad.idle(tracked.key));
@@ -334,7 +305,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       // The cold start is timed when the ready count was read, not when the tick began.
       Instant seen = clock.instant();
       tracked.coldStart.observe(seen, scale.desired(), scale.ready());
-      LagReading lag = kafkaLag.reading(key, now);
+      LagReading lag = kafka.reading(key, now);
       ScaleInputs inputs = DecisionInputs.of(tracked, policy, scale, load, lag, now);
       Decision decision = decider.decide(policy, inputs, tracked.state, now);
       tracked.state = decision.state();

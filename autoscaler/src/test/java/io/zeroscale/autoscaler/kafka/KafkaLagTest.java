@@ -10,6 +10,7 @@ import io.zeroscale.kafka.broker.KafkaBroker;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -142,6 +143,48 @@ class KafkaLagTest {
     TriggerStatus status = awaitStatus(words);
     assertThat(status.reason()).isEqualTo("BrokersUnreachable");
     assertThat(status.message()).startsWith("no answer from Kafka at " + servers + " within");
+  }
+
+  @Test
+  void aReadingOutlivesFailedReadsForTheStaleLimitThenCountsAsNoLag() throws Exception {
+    String topic = topic(2);
+    produce(topic, 0, 7);
+    lag.follow(words, trigger(topic, "stale-" + topic));
+    awaitReading(words, 7);
+
+    try (var admin = broker.admin()) {
+      admin.deleteTopics(List.of(topic)).all().get();
+    }
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              lag.refresh();
+              return lag.status(words).map(s -> !s.ready()).orElse(false);
+            });
+
+    assertThat(lag.status(words).get().reason()).isEqualTo("TopicNotFound");
+    Instant now = Clock.systemUTC().instant();
+    assertThat(lag.reading(words, now).lag()).as("within the stale limit").isEqualTo(7);
+    assertThat(lag.reading(words, now.plusSeconds(11)).lag()).as("past 10 s").isZero();
+    assertThat(gauge(KafkaMetrics.LAG)).as("the gauge shows the last good read").isEqualTo(7.0);
+  }
+
+  @Test
+  void bootstrapServersThatDoNotResolveAreReportedAsSuch() {
+    lag.follow(
+        words,
+        new KafkaTriggerSpec(
+            "no-such-host.invalid:9092", List.of("t"), null, null, null, null, null, null));
+
+    TriggerStatus status = awaitStatus(words);
+
+    assertThat(status.ready()).isFalse();
+    assertThat(status.reason()).isEqualTo("BadBootstrapServers");
+    assertThat(status.message())
+        .isEqualTo(
+            "cannot use spec.triggers.kafka.bootstrapServers 'no-such-host.invalid:9092': No"
+                + " resolvable bootstrap urls given in bootstrap.servers");
   }
 
   @Test
