@@ -4,6 +4,7 @@ import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionCodec;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.cli.client.ControlClient;
+import io.zeroscale.cli.kafka.DevKafkaBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Option;
       "Start the platform here, with the examples deployed.",
       "",
       "Runs in the foreground (local backend, all roles), waits until it is ready, deploys",
-      "examples/*/function.yaml and prints the URLs to call. Ctrl-C stops it and every replica."
+      "examples/*/function.yaml and prints the URLs to call. Ctrl-C stops it and every replica.",
+      "",
+      "For the Kafka-triggered examples it first starts a real Kafka broker (KRaft, one node) on",
+      "127.0.0.1:--kafka-port, or uses the one already listening there; --no-kafka skips both."
     },
     mixinStandardHelpOptions = true)
 class UpCommand implements Callable<Integer> {
@@ -60,6 +64,18 @@ class UpCommand implements Callable<Integer> {
   boolean noExamples;
 
   @Option(
+      names = "--no-kafka",
+      description = "Start no Kafka broker; Kafka-triggered examples are not deployed.")
+  boolean noKafka;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description =
+          "Port of the development Kafka broker, or of your own (default ${DEFAULT-VALUE}).")
+  int kafkaPort;
+
+  @Option(
       names = "--ready-timeout",
       defaultValue = "90",
       description = "Seconds to wait for the platform to become ready (default ${DEFAULT-VALUE}).")
@@ -67,19 +83,35 @@ class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    DevKafkaBroker kafka = null;
     try {
       Path jar = platformJar();
       requireFree(controlPort, "--control-port");
       requireFree(routerPort, "--router-port");
-      Process platform = start(jar);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(platform)));
+      Path data = home.resolve(dataDir).toAbsolutePath().normalize();
+      kafka =
+          noKafka ? null : DevKafkaBroker.startOrReuse(home, data, kafkaPort, readyTimeoutSeconds);
+      Process platform = start(jar, data);
+      DevKafkaBroker broker = kafka;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stop(platform);
+                    if (broker != null) {
+                      broker.close();
+                    }
+                  }));
       ControlClient client = new ControlClient("http://localhost:" + controlPort);
       awaitReady(platform, client);
-      List<Function> deployed = noExamples ? List.of() : deployExamples(client);
+      List<Function> deployed = noExamples ? List.of() : deployExamples(client, kafka != null);
       printWelcome(client, deployed);
       return platform.waitFor();
     } catch (CliException e) {
       System.err.println("error: " + e.getMessage());
+      if (kafka != null) {
+        kafka.close();
+      }
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -113,13 +145,13 @@ class UpCommand implements Callable<Integer> {
     }
   }
 
-  private Process start(Path jar) {
+  private Process start(Path jar, Path data) {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Dquarkus.http.port=" + controlPort);
     command.add("-Dzeroscale.router.port=" + routerPort);
-    command.add("-Dzeroscale.data-dir=" + home.resolve(dataDir).toAbsolutePath().normalize());
+    command.add("-Dzeroscale.data-dir=" + data);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     try {
@@ -150,7 +182,7 @@ class UpCommand implements Callable<Integer> {
     System.err.println(" ready");
   }
 
-  private List<Function> deployExamples(ControlClient client) {
+  private List<Function> deployExamples(ControlClient client, boolean withKafka) {
     List<Function> deployed = new ArrayList<>();
     Path examples = home.resolve("examples");
     try (Stream<Path> specs = Files.list(examples)) {
@@ -162,6 +194,11 @@ class UpCommand implements Callable<Integer> {
               .toList()) {
         String text = Files.readString(spec);
         Function function = FunctionCodec.read(text);
+        if (function.spec() != null && function.spec().kafkaTrigger() != null && !withKafka) {
+          System.err.println(
+              "not deploying " + home.relativize(spec) + ": it needs Kafka (started without it)");
+          continue;
+        }
         deployed.add(client.apply(function.key(), text));
       }
     } catch (IOException e) {
@@ -184,6 +221,10 @@ class UpCommand implements Callable<Integer> {
         .append(client.server())
         .append("/q/health\n");
     for (Function f : deployed) {
+      if (f.spec().kafkaTrigger() != null) {
+        sb.append(kafkaExample(f));
+        continue;
+      }
       sb.append("\n  ")
           .append(f.key())
           .append(" (at zero until called):\n    curl ")
@@ -210,5 +251,31 @@ class UpCommand implements Callable<Integer> {
         platform.destroyForcibly();
       }
     }
+  }
+
+  /** How to wake a Kafka-triggered example: write to its topic, read what it wrote. */
+  private static String kafkaExample(Function f) {
+    String topic = f.spec().kafkaTrigger().topics().get(0);
+    // An example names the topic it writes to in a *_OUTPUT_TOPIC variable.
+    String output =
+        f.spec().env() == null
+            ? null
+            : f.spec().env().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("_OUTPUT_TOPIC"))
+                .map(java.util.Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    StringBuilder sb = new StringBuilder();
+    sb.append("\n  ")
+        .append(f.key())
+        .append(" (at zero until records arrive on '")
+        .append(topic)
+        .append("'):\n    ./zeroscale kafka produce ")
+        .append(topic)
+        .append(" 'to be or not to be' 'hello world'\n");
+    if (output != null) {
+      sb.append("    ./zeroscale kafka consume ").append(output).append('\n');
+    }
+    return sb.toString();
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       "  zeroscale list                    ready and desired replicas",
       "  zeroscale logs hello --tail 50",
       "  zeroscale new my-fn               a Java function project to build and deploy",
+      "  zeroscale kafka produce words 'to be or not to be'   wakes examples/wordcount",
       "",
       "The control API is at $ZEROSCALE_SERVER (default http://localhost:8081)."
     },
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       InvokeCommand.class,
       LogsCommand.class,
       DeleteCommand.class,
-      NewCommand.class
+      NewCommand.class,
+      KafkaCommand.class
     })
 public class ZeroscaleCommand {}

@@ -138,10 +138,20 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   /**
-   * Runs a broker until the process is stopped, for demos and benchmarks: prints {@code
-   * bootstrap.servers=host:port} on one line once it is ready.
+   * Runs a broker until the process is stopped, for demos and benchmarks, and prints {@code
+   * bootstrap.servers=host:port} on one line once it is ready. Without arguments it is a throwaway
+   * broker on free ports; with {@code --port N --data-dir DIR} a development broker on that port
+   * whose topics survive restarts.
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
+    if (args.length == 4 && "--port".equals(args[0]) && "--data-dir".equals(args[2])) {
+      StandaloneBroker.run(Integer.parseInt(args[1]), java.nio.file.Path.of(args[3]));
+      return;
+    }
+    if (args.length != 0) {
+      System.err.println("usage: KafkaBroker [--port PORT --data-dir DIR]");
+      System.exit(2);
+    }
     KafkaBroker broker = start();
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "zeroscale-kafka-broker-stop"));
     System.out.println("bootstrap.servers=" + broker.bootstrapServers());
