@@ -153,6 +153,20 @@ public interface PlatformConfig {
     /** Fewest replicas whenever a function has load. */
     @WithDefault("1")
     int activationScale();
+
+    /** Kafka-triggered functions: how their consumer lag is read. */
+    Kafka kafka();
+
+    /** Reading the consumer lag of Kafka-triggered functions (the Admin client). */
+    interface Kafka {
+      /** Longest one lag read may take; then the trigger is reported not ready. */
+      @WithDefault("5s")
+      Duration readTimeout();
+
+      /** How long a topic's partition list is reused before it is described again. */
+      @WithDefault("30s")
+      Duration metadataMaxAge();
+    }
   }
 
   /** The local backend: replicas as child processes. */

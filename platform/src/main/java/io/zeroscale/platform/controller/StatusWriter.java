@@ -26,9 +26,21 @@ public final class StatusWriter {
     Optional<String> lastFailure(FunctionKey key);
   }
 
+  /** How a function's trigger is doing, for functions that have one (the autoscaler reads it). */
+  @FunctionalInterface
+  public interface TriggerHealth {
+    TriggerHealth NONE = key -> Optional.empty();
+
+    Optional<TriggerState> of(FunctionKey key);
+  }
+
+  /** A trigger's state as a condition shows it. */
+  public record TriggerState(boolean ready, String reason, String message) {}
+
   private final FunctionCatalog catalog;
   private final Orchestrator orchestrator;
   private final StartFailures failures;
+  private final TriggerHealth triggers;
   private final FunctionUrls urls;
   private final Clock clock;
 
@@ -36,11 +48,13 @@ public final class StatusWriter {
       FunctionCatalog catalog,
       Orchestrator orchestrator,
       StartFailures failures,
+      TriggerHealth triggers,
       FunctionUrls urls,
       Clock clock) {
     this.catalog = catalog;
     this.orchestrator = orchestrator;
     this.failures = failures;
+    this.triggers = triggers;
     this.urls = urls;
     this.clock = clock;
   }
@@ -70,6 +84,19 @@ public final class StatusWriter {
             atZero,
             atZero ? "NoTraffic" : "Running",
             atZero ? "no replica runs; the next request wakes one" : scale.ready() + " ready"));
+    if (function.spec().kafkaTrigger() != null) {
+      wanted.add(
+          triggers
+              .of(key)
+              .map(t -> condition(Condition.TRIGGER_READY, t.ready(), t.reason(), t.message()))
+              .orElse(
+                  new Condition(
+                      Condition.TRIGGER_READY,
+                      "Unknown",
+                      "AwaitingLag",
+                      "the autoscaler has not read the consumer lag yet",
+                      null)));
+    }
     store(function, scale, wanted);
   }
 

@@ -85,7 +85,17 @@ public class PlatformLifecycle {
         new FunctionController(
             catalog,
             orchestrator,
-            new StatusWriter(catalog, orchestrator, startFailures, urls, Clock.systemUTC()),
+            new StatusWriter(
+                catalog,
+                orchestrator,
+                startFailures,
+                key ->
+                    scalingLoop
+                        .triggerStatus(key)
+                        .map(
+                            t -> new StatusWriter.TriggerState(t.ready(), t.reason(), t.message())),
+                urls,
+                Clock.systemUTC()),
             registry);
     controller.start();
     scalingLoop.start();
@@ -162,7 +172,9 @@ public class PlatformLifecycle {
             a.maxScaleDownRate(),
             a.scaleDownDelay(),
             a.initialScale(),
-            a.activationScale()));
+            a.activationScale()),
+        a.kafka().readTimeout(),
+        a.kafka().metadataMaxAge());
   }
 
   private RouterConfig routerConfig() {

@@ -39,6 +39,7 @@ final class ExampleFunctions {
             spec.env(),
             spec.timeout(),
             spec.readiness(),
-            spec.scaling()));
+            spec.scaling(),
+            spec.triggers()));
   }
 }
