@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Benchmarks zeroscale side by side with direct calls, nginx and HAProxy.",
-      "Scenarios: proxy-overhead, cold-start, burst-from-zero, autoscale-step, memory, or all.",
+      "Benchmarks zeroscale side by side with direct calls, nginx, HAProxy and raw Kafka clients.",
+      "Scenarios: proxy-overhead, cold-start, burst-from-zero, autoscale-step, memory,",
+      "kafka-throughput, or all.",
       "Each writes result.json and report.html to <results>/<scenario>/."
     })
 public final class Bench implements Callable<Integer> {

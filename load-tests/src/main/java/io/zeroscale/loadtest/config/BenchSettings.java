@@ -13,7 +13,8 @@ public record BenchSettings(
     ColdStart coldStart,
     BurstFromZero burstFromZero,
     AutoscaleStep autoscaleStep,
-    Memory memory) {
+    Memory memory,
+    KafkaThroughput kafkaThroughput) {
 
   /**
    * @param rates open-loop arrival rates per second, each run against every target
@@ -75,6 +76,30 @@ public record BenchSettings(
    */
   public record Memory(int functions, Duration settle, Duration load, int loadClients) {}
 
+  /**
+   * @param records records produced to the input topic; every path reads all of them
+   * @param partitions the input topic's partitions (and each output topic's)
+   * @param recordBytes size of one record (key and text line)
+   * @param rawReaders consumer counts of the read-only raw baseline (one thread each, this JVM)
+   * @param rawWordcount consumer counts of the raw consume-count-produce-commit baseline
+   * @param replicas replica counts of wordcount on zeroscale (minScale = maxScale)
+   * @param samplePeriod how often the Admin client reads a group's committed offsets
+   * @param commitInterval how often every path commits what it has done (raw consumers, and
+   *     wordcount through function-runtime-kafka's {@code ZEROSCALE_KAFKA_COMMIT_INTERVAL_MS}): the
+   *     finer, the closer the committed offsets follow the work
+   * @param runTimeout longest wait for one path to commit every record
+   */
+  public record KafkaThroughput(
+      long records,
+      int partitions,
+      int recordBytes,
+      List<Integer> rawReaders,
+      List<Integer> rawWordcount,
+      List<Integer> replicas,
+      Duration samplePeriod,
+      Duration commitInterval,
+      Duration runTimeout) {}
+
   public static BenchSettings full() {
     return new BenchSettings(
         new ProxyOverhead(List.of(1_000, 5_000), seconds(5), seconds(15), 64, seconds(15), 64, 10),
@@ -82,7 +107,17 @@ public record BenchSettings(
         new BurstFromZero(1_000, Duration.ofMillis(100), 3, 10),
         new AutoscaleStep(
             1, 50, seconds(20), seconds(40), seconds(80), 10, 5, "?sleepMs=100&cpuMs=1"),
-        new Memory(100, seconds(10), seconds(20), 64));
+        new Memory(100, seconds(10), seconds(20), 64),
+        new KafkaThroughput(
+            1_000_000,
+            6,
+            100,
+            List.of(1, 3, 6),
+            List.of(1, 3, 6),
+            List.of(1, 3, 6),
+            Duration.ofMillis(100),
+            Duration.ofMillis(100),
+            seconds(180)));
   }
 
   public static BenchSettings smoke() {
@@ -91,7 +126,17 @@ public record BenchSettings(
         new ColdStart(1),
         new BurstFromZero(1_000, Duration.ofMillis(100), 1, 3),
         new AutoscaleStep(1, 10, seconds(2), seconds(3), seconds(2), 2, 5, "?sleepMs=50&cpuMs=0"),
-        new Memory(10, seconds(1), seconds(2), 8));
+        new Memory(10, seconds(1), seconds(2), 8),
+        new KafkaThroughput(
+            20_000,
+            6,
+            100,
+            List.of(1, 3),
+            List.of(1),
+            List.of(1, 2),
+            Duration.ofMillis(100),
+            Duration.ofMillis(100),
+            seconds(90)));
   }
 
   private static Duration seconds(long s) {

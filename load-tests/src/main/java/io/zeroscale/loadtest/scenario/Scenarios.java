@@ -3,6 +3,7 @@ package io.zeroscale.loadtest.scenario;
 import io.zeroscale.loadtest.scenario.autoscale.AutoscaleStepScenario;
 import io.zeroscale.loadtest.scenario.burst.BurstFromZeroScenario;
 import io.zeroscale.loadtest.scenario.coldstart.ColdStartScenario;
+import io.zeroscale.loadtest.scenario.kafka.KafkaThroughputScenario;
 import io.zeroscale.loadtest.scenario.memory.MemoryScenario;
 import io.zeroscale.loadtest.scenario.proxy.ProxyOverheadScenario;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class Scenarios {
     ALL.put(BurstFromZeroScenario.NAME, BurstFromZeroScenario::new);
     ALL.put(AutoscaleStepScenario.NAME, AutoscaleStepScenario::new);
     ALL.put(MemoryScenario.NAME, MemoryScenario::new);
+    ALL.put(KafkaThroughputScenario.NAME, KafkaThroughputScenario::new);
   }
 
   private Scenarios() {}

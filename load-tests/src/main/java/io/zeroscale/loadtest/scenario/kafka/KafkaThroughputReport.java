@@ -1,0 +1,172 @@
+package io.zeroscale.loadtest.scenario.kafka;
+
+import io.zeroscale.loadtest.config.BenchContext;
+import io.zeroscale.loadtest.config.BenchSettings;
+import io.zeroscale.loadtest.report.HtmlPage;
+import io.zeroscale.loadtest.report.SvgChart;
+import io.zeroscale.loadtest.report.TextTable;
+import io.zeroscale.loadtest.scenario.ResultFiles;
+import io.zeroscale.loadtest.scenario.ScenarioOutcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The kafka-throughput table, charts (records/s per path, lag over time) and headline. */
+final class KafkaThroughputReport {
+
+  private KafkaThroughputReport() {}
+
+  static ScenarioOutcome write(
+      BenchContext context,
+      BenchSettings.KafkaThroughput settings,
+      KafkaThroughputScenario.Result result)
+      throws Exception {
+    TextTable table = table(settings, result.runs());
+    context.out().println(table.toText());
+    HtmlPage page =
+        new HtmlPage("zeroscale kafka throughput")
+            .paragraph(
+                result.produced().records()
+                    + " records of about "
+                    + settings.recordBytes()
+                    + " bytes on "
+                    + settings.partitions()
+                    + " partitions, produced once (acks=1, batched) at "
+                    + Math.round(result.produced().recordsPerSecond())
+                    + " records/s; each path reads all of them with a fresh consumer group.")
+            .paragraph(
+                "records/s = committed-offset progress read with the Admin client every "
+                    + settings.samplePeriod().toMillis()
+                    + " ms, between the first sample above zero and the first sample at the"
+                    + " total. Raw consumers are threads of the benchmark's JVM; zeroscale runs"
+                    + " examples/wordcount pinned at minScale = maxScale = replicas.")
+            .table(table)
+            .chart(rateBars(result.runs()))
+            .chart(lagChart("Lag of the raw consumers over time", result.runs(), true))
+            .chart(lagChart("Lag of wordcount on zeroscale over time", result.runs(), false));
+    return ResultFiles.write(
+        context,
+        KafkaThroughputScenario.NAME,
+        settings,
+        result,
+        headline(result),
+        result.uncommitted(),
+        page);
+  }
+
+  private static TextTable table(
+      BenchSettings.KafkaThroughput settings, List<KafkaThroughputScenario.Run> runs) {
+    TextTable table =
+        new TextTable(
+            "Records/s reading " + settings.records() + " records (committed-offset progress)",
+            "path",
+            "consumers",
+            "records/s",
+            "× raw consumer",
+            "× raw consume-produce",
+            "in-process records/s",
+            "window s",
+            "committed",
+            "outputs",
+            "max members");
+    for (KafkaThroughputScenario.Run r : runs) {
+      ProgressRate rate = r.rate();
+      table.row(
+          r.path(),
+          r.consumers(),
+          cell(rate.recordsPerSecond()),
+          cell(ratio(r, runs, KafkaThroughputScenario.RAW_READ)),
+          cell(ratio(r, runs, KafkaThroughputScenario.RAW_WORDCOUNT)),
+          cell(r.inProcessRecordsPerSecond()),
+          rate.toSeconds() < 0 ? "-" : rate.toSeconds() - rate.fromSeconds(),
+          r.committed(),
+          r.outputRecords() == null ? "-" : r.outputRecords(),
+          r.maxMembers());
+    }
+    return table;
+  }
+
+  /**
+   * This run's records/s over the baseline path's at the same consumer count (at one consumer when
+   * the baseline ran at no such count); null when either is unknown.
+   */
+  static Double ratio(
+      KafkaThroughputScenario.Run run, List<KafkaThroughputScenario.Run> runs, String baseline) {
+    Optional<KafkaThroughputScenario.Run> base =
+        runs.stream()
+            .filter(b -> b.path().equals(baseline) && b.consumers() == run.consumers())
+            .findFirst()
+            .or(
+                () ->
+                    runs.stream()
+                        .filter(b -> b.path().equals(baseline) && b.consumers() == 1)
+                        .findFirst());
+    Double mine = run.rate().recordsPerSecond();
+    Double theirs = base.map(b -> b.rate().recordsPerSecond()).orElse(null);
+    return mine == null || theirs == null || theirs == 0 ? null : mine / theirs;
+  }
+
+  private static Object cell(Double value) {
+    return value == null ? "-" : value;
+  }
+
+  private static String rateBars(List<KafkaThroughputScenario.Run> runs) {
+    return SvgChart.bars(
+        "Records/s per path",
+        "records/s",
+        runs.stream().map(KafkaThroughputReport::label).toList(),
+        List.of(
+            new SvgChart.Bars(
+                "records/s",
+                runs.stream()
+                    .map(
+                        r ->
+                            r.rate().recordsPerSecond() == null ? 0.0 : r.rate().recordsPerSecond())
+                    .toList())));
+  }
+
+  private static String lagChart(
+      String title, List<KafkaThroughputScenario.Run> runs, boolean raw) {
+    return SvgChart.lines(
+        title,
+        "seconds",
+        "lag (records)",
+        runs.stream()
+            .filter(r -> raw != r.path().equals(KafkaThroughputScenario.ZEROSCALE))
+            .map(
+                r ->
+                    new SvgChart.Series(
+                        label(r),
+                        r.progress().stream()
+                            .map(s -> new double[] {s.atSeconds(), s.lag()})
+                            .toList()))
+            .toList());
+  }
+
+  private static String label(KafkaThroughputScenario.Run r) {
+    String shortPath =
+        switch (r.path()) {
+          case KafkaThroughputScenario.RAW_READ -> "raw read";
+          case KafkaThroughputScenario.RAW_WORDCOUNT -> "raw wc";
+          default -> "zeroscale";
+        };
+    return shortPath + " ×" + r.consumers();
+  }
+
+  private static Map<String, Object> headline(KafkaThroughputScenario.Result result) {
+    Map<String, Object> headline = new LinkedHashMap<>();
+    headline.put("records per path", result.produced().records());
+    headline.put("producer records/s", Math.round(result.produced().recordsPerSecond()));
+    for (KafkaThroughputScenario.Run r : result.runs()) {
+      Double rate = r.rate().recordsPerSecond();
+      headline.put(label(r) + " records/s", rate == null ? "-" : Math.round(rate));
+      if (r.path().equals(KafkaThroughputScenario.ZEROSCALE)) {
+        Double vsRaw = ratio(r, result.runs(), KafkaThroughputScenario.RAW_WORDCOUNT);
+        headline.put(label(r) + " × raw consume-produce", vsRaw == null ? "-" : vsRaw);
+      }
+    }
+    headline.put("records not committed", result.uncommitted());
+    return headline;
+  }
+}
