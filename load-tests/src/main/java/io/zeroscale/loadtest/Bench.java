@@ -80,7 +80,7 @@ public final class Bench implements Callable<Integer> {
       for (Map.Entry<String, Object> e : o.headline().entrySet()) {
         table.row(o.scenario(), e.getKey(), e.getValue());
       }
-      table.row(o.scenario(), "lost requests", o.lost());
+      table.row(o.scenario(), "lost (requests; records not committed)", o.lost());
     }
     return table;
   }

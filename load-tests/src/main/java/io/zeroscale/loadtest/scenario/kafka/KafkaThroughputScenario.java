@@ -71,11 +71,15 @@ public final class KafkaThroughputScenario implements Scenario {
     try (KafkaBrokerProcess broker = KafkaBrokerProcess.start(dir.resolve("broker.log"));
         Admin admin = admin(broker.bootstrapServers())) {
       produced = fillInput(context, settings, admin, broker.bootstrapServers());
+      // The raw consumers run in this JVM: compile their code before the first measured read.
+      context.out().println("kafka-throughput: warm-up read of " + INPUT + " (not recorded)");
+      raw(context, settings, admin, broker, RawConsumers.Work.READ, 1, "warmup");
       for (int consumers : settings.rawReaders()) {
-        runs.add(raw(context, settings, admin, broker, RawConsumers.Work.READ, consumers));
+        runs.add(raw(context, settings, admin, broker, RawConsumers.Work.READ, consumers, "bench"));
       }
       for (int consumers : settings.rawWordcount()) {
-        runs.add(raw(context, settings, admin, broker, RawConsumers.Work.WORDCOUNT, consumers));
+        runs.add(
+            raw(context, settings, admin, broker, RawConsumers.Work.WORDCOUNT, consumers, "bench"));
       }
       try (PlatformProcess platform =
           PlatformProcess.start(context.repoRoot(), dir.resolve("platform.log"), Map.of())) {
@@ -127,11 +131,12 @@ public final class KafkaThroughputScenario implements Scenario {
       Admin admin,
       KafkaBrokerProcess broker,
       RawConsumers.Work work,
-      int consumers)
+      int consumers,
+      String prefix)
       throws Exception {
     boolean read = work == RawConsumers.Work.READ;
-    String group = (read ? "bench-raw-read-" : "bench-raw-wordcount-") + consumers;
-    String output = read ? null : "bench-out-raw-" + consumers;
+    String group = prefix + (read ? "-raw-read-" : "-raw-wordcount-") + consumers;
+    String output = read ? null : prefix + "-out-raw-" + consumers;
     if (output != null) {
       InputTopic.create(admin, output, settings.partitions());
     }
