@@ -1,0 +1,314 @@
+package io.zeroscale.kubernetes.testing;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.informer.ResourceEvents;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Plays, for zeroscale's Deployments on the test API server, the parts of a cluster that Fabric8's
+ * mock lacks: the Deployment controller (as many pods as {@code spec.replicas}; scale-down stops
+ * not-ready, then newest pods first; {@code status.replicas/readyReplicas/availableReplicas}), the
+ * kubelet ({@link StandInPod}: a real process per pod from a table of image → command, readiness
+ * probes, restarts, pre-stop sleep, SIGTERM, SIGKILL after the grace period) and the EndpointSlice
+ * controller (a slice per pod and Service selecting it, with {@code ready}, {@code serving} and
+ * {@code terminating}). Informers on Deployments and Services drive it; its state lives on one
+ * thread.
+ *
+ * <p>Where it differs from a cluster, on purpose: every pod runs on 127.0.0.1 on a port of its own
+ * ({@code PORT} is set to it), so each pod gets a slice of its own (a slice's ports hold for all
+ * its endpoints); pods belong to the Deployment directly (no ReplicaSets: a changed template does
+ * not roll running pods); the Pod objects are a record for tests, nothing acts on changes to them.
+ */
+public final class KubeletStandIn implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(KubeletStandIn.class);
+  private static final String SETPRIV = "/usr/bin/setpriv";
+
+  private final KubernetesClient client;
+  private final Map<String, List<String>> commandsByImage;
+  private final File logDir = new File("target/kubelet-stand-in");
+  private final ScheduledExecutorService thread = loggingThread();
+  private final Map<String, List<StandInPod>> podsByDeployment = new HashMap<>();
+  private final Map<String, List<String>> slicesByPod = new HashMap<>();
+  private final Map<String, Integer> exitCodes = new HashMap<>();
+  private SharedIndexInformer<Deployment> deployments;
+  private SharedIndexInformer<Service> services;
+
+  /**
+   * @param commandsByImage the command each container image runs as; its process gets the
+   *     container's environment and {@code PORT}. A pod of another image is not started.
+   */
+  public KubeletStandIn(KubernetesClient client, Map<String, List<String>> commandsByImage) {
+    this.client = client;
+    this.commandsByImage = Map.copyOf(commandsByImage);
+    logDir.mkdirs();
+  }
+
+  /** Starts watching Services and zeroscale's Deployments, in every namespace. */
+  public KubeletStandIn start() {
+    services =
+        client
+            .services()
+            .inAnyNamespace()
+            .inform(new ResourceEvents<>(s -> servicesChanged(), s -> servicesChanged()));
+    deployments =
+        client
+            .apps()
+            .deployments()
+            .inAnyNamespace()
+            .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
+            .inform(new ResourceEvents<>(this::sync, this::sync));
+    return this;
+  }
+
+  /** The live process of each pod that has one, by pod name (for tests to kill or watch). */
+  public Map<String, ProcessHandle> processes() {
+    return onThread(
+        () -> {
+          Map<String, ProcessHandle> handles = new HashMap<>();
+          for (StandInPod p : allPods()) {
+            if (p.process != null && p.process.isAlive()) {
+              handles.put(p.name, p.process.toHandle());
+            }
+          }
+          return handles;
+        });
+  }
+
+  /** The exit code of each pod that stopped (143 after SIGTERM, 137 after SIGKILL), by pod name. */
+  public Map<String, Integer> exitCodes() {
+    return onThread(() -> Map.copyOf(exitCodes));
+  }
+
+  private void sync(Deployment deployment) {
+    String key = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
+    thread.execute(() -> syncDeployment(key));
+  }
+
+  private void servicesChanged() {
+    thread.execute(() -> allPods().forEach(this::publishSlices));
+  }
+
+  /** The Deployment controller's step: as many pods not terminating as wanted, then its status. */
+  private void syncDeployment(String key) {
+    Deployment d = deployments.getStore().getByKey(key);
+    List<StandInPod> pods = podsByDeployment.computeIfAbsent(key, k -> new ArrayList<>());
+    List<StandInPod> live = pods.stream().filter(p -> !p.terminating).toList();
+    int wanted = d == null ? 0 : Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
+    for (int i = live.size(); i < wanted; i++) {
+      startPod(d, pods);
+    }
+    live.stream()
+        .sorted(Comparator.comparing(StandInPod::ready).thenComparing(p -> -p.started))
+        .limit(Math.max(0, live.size() - wanted))
+        .forEach(StandInPod::terminate);
+    if (d != null) {
+      writeStatus(d, pods);
+    } else if (pods.isEmpty()) {
+      podsByDeployment.remove(key);
+    }
+  }
+
+  private void startPod(Deployment d, List<StandInPod> pods) {
+    var template = d.getSpec().getTemplate();
+    String image = template.getSpec().getContainers().get(0).getImage();
+    List<String> command = commandsByImage.get(image);
+    if (command == null) {
+      LOG.warnf("no command for image=%s deployment=%s", image, d.getMetadata().getName());
+      return;
+    }
+    if (new File(SETPRIV).canExecute()) {
+      // The kernel kills the process when this JVM dies, even by SIGKILL: no leftovers.
+      command = concat(List.of(SETPRIV, "--pdeathsig", "KILL", "--"), command);
+    }
+    String namespace = d.getMetadata().getNamespace();
+    StandInPod pod =
+        new StandInPod(
+            d.getMetadata().getName() + "-" + suffix(),
+            namespace,
+            namespace + "/" + d.getMetadata().getName(),
+            template,
+            command,
+            freePort(),
+            logDir,
+            thread,
+            this::podChanged,
+            this::podGone);
+    pods.add(pod);
+    client.pods().inNamespace(namespace).resource(StandInObjects.pod(pod, d)).create();
+    pod.start();
+    podChanged(pod);
+  }
+
+  private void podChanged(StandInPod pod) {
+    Deployment d = deployments.getStore().getByKey(pod.deployment);
+    if (d != null) {
+      client.pods().inNamespace(pod.namespace).resource(StandInObjects.pod(pod, d)).updateStatus();
+      writeStatus(d, podsByDeployment.get(pod.deployment));
+    }
+    publishSlices(pod);
+  }
+
+  private void podGone(StandInPod pod) {
+    podsByDeployment.get(pod.deployment).remove(pod);
+    publishSlices(pod);
+    exitCodes.put(pod.name, pod.lastExitCode);
+    client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
+    syncDeployment(pod.deployment);
+  }
+
+  /**
+   * The EndpointSlice controller's share for one pod: its slice of each Service that selects it;
+   * the slices of Services that no longer do, or of a pod that is gone, are deleted.
+   */
+  private void publishSlices(StandInPod pod) {
+    boolean exists = podsByDeployment.getOrDefault(pod.deployment, List.of()).contains(pod);
+    List<String> published = new ArrayList<>();
+    for (Service service : exists ? services.getStore().list() : List.<Service>of()) {
+      if (StandInObjects.selects(service, pod)) {
+        EndpointSlice slice = StandInObjects.slice(pod, service);
+        slices(pod).resource(slice).createOr(NonDeletingOperation::update);
+        published.add(slice.getMetadata().getName());
+      }
+    }
+    for (String old : slicesByPod.getOrDefault(pod.name, List.of())) {
+      if (!published.contains(old)) {
+        slices(pod).withName(old).delete();
+      }
+    }
+    if (exists) {
+      slicesByPod.put(pod.name, published);
+    } else {
+      slicesByPod.remove(pod.name);
+    }
+  }
+
+  private NonNamespaceOperation<EndpointSlice, EndpointSliceList, Resource<EndpointSlice>> slices(
+      StandInPod pod) {
+    return client.discovery().v1().endpointSlices().inNamespace(pod.namespace);
+  }
+
+  /** Writes the Deployment's status when it changed (unconditionally: no resource version). */
+  private void writeStatus(Deployment d, List<StandInPod> pods) {
+    DeploymentStatus status = StandInObjects.deploymentStatus(d, pods);
+    if (status.equals(d.getStatus())) {
+      return;
+    }
+    Deployment changed = new DeploymentBuilder(d).withStatus(status).build();
+    changed.getMetadata().setResourceVersion(null);
+    try {
+      client
+          .apps()
+          .deployments()
+          .inNamespace(d.getMetadata().getNamespace())
+          .resource(changed)
+          .updateStatus();
+    } catch (KubernetesClientException e) {
+      // Gone meanwhile: its delete event brings another sync.
+      LOG.debugf(
+          "deployment status not written deployment=%s code=%d",
+          d.getMetadata().getName(), e.getCode());
+    }
+  }
+
+  private List<StandInPod> allPods() {
+    return podsByDeployment.values().stream().flatMap(List::stream).toList();
+  }
+
+  /** Pods are named like the Deployment controller's: the Deployment's name, five characters. */
+  private static String suffix() {
+    String alphabet = "bcdfghjklmnpqrstvwxz2456789";
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 5; i++) {
+      s.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  /** A port free now on 127.0.0.1 (another process could take it before the pod binds it). */
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /** One thread whose failed steps are logged (a scheduled executor would keep them silent). */
+  private static ScheduledExecutorService loggingThread() {
+    return new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "kubelet-stand-in")) {
+      @Override
+      protected void afterExecute(Runnable task, Throwable thrown) {
+        if (task instanceof Future<?> f && f.isDone() && !f.isCancelled()) {
+          try {
+            f.get();
+          } catch (ExecutionException e) {
+            LOG.warn("kubelet stand-in step failed", e.getCause());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    };
+  }
+
+  private <T> T onThread(Callable<T> work) {
+    try {
+      return thread.submit(work).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** Stops watching and kills every process it started (SIGKILL; the API server goes anyway). */
+  @Override
+  public void close() {
+    if (deployments != null) {
+      deployments.close();
+      services.close();
+    }
+    onThread(
+        () -> {
+          allPods().forEach(StandInPod::kill);
+          return null;
+        });
+    thread.shutdownNow();
+  }
+}
