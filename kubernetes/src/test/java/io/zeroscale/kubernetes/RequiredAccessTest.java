@@ -12,6 +12,9 @@ import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.kubernetes.catalog.KubernetesFunctionCatalog;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
+import io.zeroscale.kubernetes.leader.LeadershipListener;
+import io.zeroscale.kubernetes.leader.LeaseConfig;
+import io.zeroscale.kubernetes.leader.LeaseLeaderElection;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.kubernetes.testing.ApiAccess;
@@ -163,6 +166,25 @@ class RequiredAccessTest {
                 "services:get",
                 "services:create",
                 "services:patch"));
+  }
+
+  @Test
+  void leaderElection() {
+    LeaseConfig config =
+        LeaseConfig.defaults("zeroscale", "pod-1")
+            .withTimings(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(200));
+    try (var election = new LeaseLeaderElection(client, config, new LeadershipListener() {})) {
+      election.start();
+      await().atMost(WAIT).until(election::isLeader);
+    } // closing releases the lease
+
+    assertThat(used())
+        .as("acquire (get, create), renew and release (get, patch with the resource version)")
+        .isEqualTo(
+            Set.of(
+                "leases.coordination.k8s.io:get",
+                "leases.coordination.k8s.io:create",
+                "leases.coordination.k8s.io:patch"));
   }
 
   private Set<String> used() {

@@ -31,14 +31,12 @@ public final class ApiServer implements AutoCloseable {
   private final List<String> userAgents = new ArrayList<>();
   private final List<KubernetesClient> extraClients = new ArrayList<>();
 
+  private final ScaleSubresourceDispatcher dispatcher = new ScaleSubresourceDispatcher();
+
   private ApiServer() {
     server =
         new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new ScaleSubresourceDispatcher(),
-            false);
+            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
     server.init();
     client = server.createClient();
     try (InputStream crd = ApiServer.class.getResourceAsStream(GENERATED_CRD)) {
@@ -90,6 +88,14 @@ public final class ApiServer implements AutoCloseable {
             .build();
     extraClients.add(c);
     return c;
+  }
+
+  /**
+   * Cuts the clients made by {@link #clientAs}{@code (userAgent)} off: every request of theirs gets
+   * {@code 503} from now on, as when the API server cannot be reached.
+   */
+  public void cutOff(String userAgent) {
+    dispatcher.cutOff(userAgent);
   }
 
   /** Every request made by a client from {@link #clientAs}, as in {@link #requests()}. */

@@ -12,6 +12,8 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +30,23 @@ final class ScaleSubresourceDispatcher extends KubernetesCrudDispatcher {
       Pattern.compile("(/apis/apps/v1/namespaces/[^/]+/deployments/[^/?]+)/scale(\\?.*)?");
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final Set<String> cutOff = ConcurrentHashMap.newKeySet();
+
   ScaleSubresourceDispatcher() {
     super(List.of());
+  }
+
+  /** From now on, requests with this {@code User-Agent} get {@code 503}, as if cut off. */
+  void cutOff(String userAgent) {
+    cutOff.add(userAgent);
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    if (cutOff.contains(request.getHeader("User-Agent"))) {
+      return new MockResponse().setResponseCode(503);
+    }
+    return super.dispatch(request);
   }
 
   @Override
