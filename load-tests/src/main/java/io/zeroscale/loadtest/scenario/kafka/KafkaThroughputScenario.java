@@ -210,8 +210,7 @@ public final class KafkaThroughputScenario implements Scenario {
       Long outputs = InputTopic.endOffsets(admin, output, settings.partitions());
       Run run =
           finish(context, settings, ZEROSCALE, replicas, group, committed, progress, null, outputs);
-      platform.delete(NAMESPACE, function);
-      platform.awaitZero(NAMESPACE, function, Duration.ofSeconds(60));
+      platform.deleteAndAwaitStopped(NAMESPACE, function, Duration.ofSeconds(60));
       return run;
     }
   }

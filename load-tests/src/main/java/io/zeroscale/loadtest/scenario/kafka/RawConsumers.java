@@ -213,7 +213,8 @@ final class RawConsumers implements AutoCloseable {
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, id + "-out");
-    props.put(ProducerConfig.ACKS_CONFIG, "1");
+    // As function-runtime-kafka writes a function's outputs (one broker here: all = the leader).
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
   }
