@@ -19,4 +19,17 @@ class AutoscalerConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tickInterval");
   }
+
+  @Test
+  void kafkaLagSettingsHaveDefaultsAndAreChecked() {
+    AutoscalerConfig defaults = AutoscalerConfig.defaults();
+    assertThat(defaults.kafkaReadTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(defaults.kafkaMetadataMaxAge()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.withKafkaReadTimeout(Duration.ofSeconds(1)).kafkaReadTimeout())
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> defaults.withKafkaReadTimeout(Duration.ZERO))
+        .hasMessageContaining("kafkaReadTimeout");
+    assertThatThrownBy(() -> defaults.withKafkaMetadataMaxAge(Duration.ofSeconds(-1)))
+        .hasMessageContaining("kafkaMetadataMaxAge");
+  }
 }

@@ -66,7 +66,7 @@ final class AdminClients implements AutoCloseable {
 
   /** How many clients are open now (created and not closed). */
   synchronized int open() {
-    return (int) clients.values().stream().filter(s -> s.created()).count();
+    return (int) clients.values().stream().filter(Shared::created).count();
   }
 
   @Override

@@ -108,7 +108,6 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     this.decider = decider;
     this.registry = registry;
     this.clock = clock;
-    this.kafka = new KafkaTriggers(config, registry, clock, key -> submit(() -> lagArrived(key)));
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -116,6 +115,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.kafka = new KafkaTriggers(config, registry, clock, key -> submit(() -> lagArrived(key)));
   }
 
   /** Starts following the catalog and ticking. */
