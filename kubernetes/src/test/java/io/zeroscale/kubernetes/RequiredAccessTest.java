@@ -24,6 +24,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,14 +34,70 @@ import org.junit.jupiter.api.Test;
 /**
  * The API calls each part makes, recorded on the API server while it does all it can do, against
  * the permissions docs/kubernetes.md ("RBAC the code needs") lists for it: a call the table does
- * not list, or a listed permission no call uses, fails the test. The shipped Role will be checked
- * the same way once it exists.
+ * not list, or a listed permission no call uses, fails the test. {@code ShippedRbacTest} checks the
+ * roles under manifests/ against the same table.
  */
 class RequiredAccessTest {
 
   private static final String UNDER_TEST = "zeroscale-under-test";
   private static final FunctionKey HELLO = FunctionKey.of("default", "hello");
   private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** The table of docs/kubernetes.md, "RBAC the code needs", per part. */
+  static final Set<String> CATALOG =
+      Set.of(
+          "functions.zeroscale.io:list",
+          "functions.zeroscale.io:watch",
+          "functions.zeroscale.io:get",
+          "functions.zeroscale.io:create",
+          "functions.zeroscale.io:update",
+          "functions.zeroscale.io:delete",
+          "functions.zeroscale.io/status:update");
+
+  static final Set<String> ENDPOINTS =
+      Set.of("endpointslices.discovery.k8s.io:list", "endpointslices.discovery.k8s.io:watch");
+
+  static final Set<String> ORCHESTRATOR =
+      Set.of(
+          "functions.zeroscale.io:get",
+          "deployments.apps:list",
+          "deployments.apps:watch",
+          "deployments.apps:get",
+          "deployments.apps:create",
+          "deployments.apps:patch",
+          "deployments.apps:delete",
+          "deployments.apps/scale:get",
+          "deployments.apps/scale:update",
+          "services:get",
+          "services:create",
+          "services:patch",
+          "services:delete");
+
+  static final Set<String> CONTROLLER =
+      Set.of(
+          "functions.zeroscale.io:list",
+          "functions.zeroscale.io:watch",
+          "functions.zeroscale.io/status:update",
+          "deployments.apps:list",
+          "deployments.apps:watch",
+          "deployments.apps:get",
+          "deployments.apps:create",
+          "deployments.apps:patch",
+          "services:get",
+          "services:create",
+          "services:patch");
+
+  static final Set<String> LEADER_ELECTION =
+      Set.of(
+          "leases.coordination.k8s.io:get",
+          "leases.coordination.k8s.io:create",
+          "leases.coordination.k8s.io:patch");
+
+  /** Every permission some part of the platform uses: what the shipped roles must grant. */
+  static final Set<String> ALL =
+      Stream.of(CATALOG, ENDPOINTS, ORCHESTRATOR, CONTROLLER, LEADER_ELECTION)
+          .flatMap(Set::stream)
+          .collect(Collectors.toCollection(TreeSet::new));
 
   private ApiServer api;
   private KubernetesClient client;
@@ -65,16 +124,7 @@ class RequiredAccessTest {
       catalog.delete(HELLO);
     }
 
-    assertThat(used())
-        .isEqualTo(
-            Set.of(
-                "functions.zeroscale.io:list",
-                "functions.zeroscale.io:watch",
-                "functions.zeroscale.io:get",
-                "functions.zeroscale.io:create",
-                "functions.zeroscale.io:update",
-                "functions.zeroscale.io:delete",
-                "functions.zeroscale.io/status:update"));
+    assertThat(used()).isEqualTo(CATALOG);
   }
 
   @Test
@@ -84,10 +134,7 @@ class RequiredAccessTest {
       endpoints.current(HELLO);
     }
 
-    assertThat(used())
-        .isEqualTo(
-            Set.of(
-                "endpointslices.discovery.k8s.io:list", "endpointslices.discovery.k8s.io:watch"));
+    assertThat(used()).isEqualTo(ENDPOINTS);
   }
 
   @Test
@@ -102,22 +149,7 @@ class RequiredAccessTest {
       orchestrator.delete(HELLO);
     }
 
-    assertThat(used())
-        .isEqualTo(
-            Set.of(
-                "functions.zeroscale.io:get",
-                "deployments.apps:list",
-                "deployments.apps:watch",
-                "deployments.apps:get",
-                "deployments.apps:create",
-                "deployments.apps:patch",
-                "deployments.apps:delete",
-                "deployments.apps/scale:get",
-                "deployments.apps/scale:update",
-                "services:get",
-                "services:create",
-                "services:patch",
-                "services:delete"));
+    assertThat(used()).isEqualTo(ORCHESTRATOR);
   }
 
   @Test
@@ -152,20 +184,7 @@ class RequiredAccessTest {
                       == 9090);
     }
 
-    assertThat(used())
-        .isEqualTo(
-            Set.of(
-                "functions.zeroscale.io:list",
-                "functions.zeroscale.io:watch",
-                "functions.zeroscale.io/status:update",
-                "deployments.apps:list",
-                "deployments.apps:watch",
-                "deployments.apps:get",
-                "deployments.apps:create",
-                "deployments.apps:patch",
-                "services:get",
-                "services:create",
-                "services:patch"));
+    assertThat(used()).isEqualTo(CONTROLLER);
   }
 
   @Test
@@ -180,11 +199,7 @@ class RequiredAccessTest {
 
     assertThat(used())
         .as("acquire (get, create), renew and release (get, patch with the resource version)")
-        .isEqualTo(
-            Set.of(
-                "leases.coordination.k8s.io:get",
-                "leases.coordination.k8s.io:create",
-                "leases.coordination.k8s.io:patch"));
+        .isEqualTo(LEADER_ELECTION);
   }
 
   private Set<String> used() {
