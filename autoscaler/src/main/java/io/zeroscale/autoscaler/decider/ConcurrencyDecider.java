@@ -35,7 +35,9 @@ import java.util.Locale;
  *
  * <p>A Kafka-triggered function's consumer lag asks for {@link LagPolicy#replicas} replicas,
  * combined with the concurrency signals by taking the larger before rate bounds and holds; it
- * counts as activity, but does not enter the panic test (see {@link Demand}).
+ * counts as activity, but does not enter the panic test (see {@link Demand}). A lower lag count
+ * applies only after the stable window (a rebalance per change), while the grace period still takes
+ * a drained function to zero.
  */
 public final class ConcurrencyDecider implements Decider {
 
@@ -48,14 +50,20 @@ public final class ConcurrencyDecider implements Decider {
 
   @Override
   public Decision decide(ScalingPolicy policy, ScaleInputs in, DeciderState before, Instant now) {
-    Demand demand = Demand.of(policy, in);
-    boolean active = in.active() || demand.lagActive();
+    Demand current = Demand.of(policy, in);
+    boolean active = in.active() || current.lagActive();
     DeciderState state = active ? before.activeAt(now) : before;
     Duration idle = nonNegative(Duration.between(state.lastActive(), now));
     Duration zeroHold = max(policy.scaleToZeroGracePeriod(), in.coldStart());
     if (!active && idle.compareTo(zeroHold) >= 0) {
       return idleToMinimum(policy, in, state, idle, zeroHold);
     }
+    // A lower lag count applies once it has been asked for a whole stable window: every change of
+    // a consumer group's size pauses all its consumers for a rebalance, so the count does not
+    // follow each dip of a lag that is being worked off.
+    RecentMaximum lagRecent =
+        state.lagRecent().record(now, current.lagReplicas(), policy.stableWindow());
+    Demand demand = current.holdingLag(lagRecent.max());
     RateBounds rate = RateBounds.of(policy, in.readyReplicas());
     boolean over =
         demand.panic() / (double) Math.max(1, in.readyReplicas()) >= policy.panicThreshold()
@@ -79,7 +87,7 @@ public final class ConcurrencyDecider implements Decider {
     if (held == 0 && (in.currentDesired() > 0 || active)) {
       held = 1; // idle for less than the grace period: keep one replica warm
     }
-    DeciderState next = state.with(panic, recent);
+    DeciderState next = state.with(panic, recent).lagRecent(lagRecent);
     Bounded bounded = Bounded.of(policy, in, next, held);
     Mode mode = panic.panicking() ? Mode.PANIC : Mode.STABLE;
     String reason =
@@ -98,7 +106,7 @@ public final class ConcurrencyDecider implements Decider {
             demand.stableReplicas(),
             demand.panicReplicas(),
             demand.backlogReplicas(),
-            policy.lag().enabled() ? " lag=" + demand.lagReplicas() : "",
+            policy.lag().enabled() ? lagWants(demand) : "",
             rate.lowest(),
             rate.highest(),
             text(hold),
@@ -146,7 +154,8 @@ public final class ConcurrencyDecider implements Decider {
 
   private static Decision idleToMinimum(
       ScalingPolicy policy, ScaleInputs in, DeciderState state, Duration idle, Duration hold) {
-    DeciderState reset = state.with(PanicState.CALM, RecentMaximum.EMPTY);
+    DeciderState reset =
+        state.with(PanicState.CALM, RecentMaximum.EMPTY).lagRecent(RecentMaximum.EMPTY);
     Bounded bounded = Bounded.of(policy, in, reset, 0);
     String reason =
         "mode=stable idle="
@@ -166,6 +175,12 @@ public final class ConcurrencyDecider implements Decider {
             + " -> "
             + bounded.desired();
     return new Decision(bounded.desired(), Mode.STABLE, reason, bounded.state());
+  }
+
+  private static String lagWants(Demand demand) {
+    return demand.heldLagReplicas() > demand.lagReplicas()
+        ? " lag=" + demand.lagReplicas() + " (held " + demand.heldLagReplicas() + ")"
+        : " lag=" + demand.lagReplicas();
   }
 
   static Duration max(Duration a, Duration b) {

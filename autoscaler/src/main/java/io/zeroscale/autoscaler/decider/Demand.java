@@ -14,15 +14,22 @@ package io.zeroscale.autoscaler.decider;
  *       LagPolicy#replicas}. It joins what both modes ask for, but not the panic test: the lag is a
  *       count of records waiting now, not an average that lags behind a burst, so sizing from it
  *       already answers a burst at the next decision, and panic's "never down" would only keep
- *       replicas after the backlog is worked off.
+ *       replicas after the backlog is worked off. What joins is {@code heldLagReplicas}, the
+ *       highest lag count of the last stable window (see {@link ConcurrencyDecider}).
  * </ul>
  *
  * Any request activity asks for at least one replica.
  */
-record Demand(int stableReplicas, int panicReplicas, int backlogReplicas, int lagReplicas) {
+record Demand(
+    int stableReplicas,
+    int panicReplicas,
+    int backlogReplicas,
+    int lagReplicas,
+    int heldLagReplicas) {
 
   static Demand of(ScalingPolicy policy, ScaleInputs in) {
     double perReplica = policy.averagedTarget();
+    int lag = policy.lag().replicas(in.lag(), in.partitions(), in.currentDesired());
     int backlog = ceil(in.backlog() / (double) policy.capacityTarget());
     if (in.active()) {
       backlog = Math.max(1, backlog);
@@ -31,7 +38,14 @@ record Demand(int stableReplicas, int panicReplicas, int backlogReplicas, int la
         ceil(in.stableConcurrency() / perReplica),
         ceil(in.panicConcurrency() / perReplica),
         backlog,
-        policy.lag().replicas(in.lag(), in.partitions(), in.currentDesired()));
+        lag,
+        lag);
+  }
+
+  /** The same demand with the lag's count held at {@code held} (at least the current count). */
+  Demand holdingLag(int held) {
+    return new Demand(
+        stableReplicas, panicReplicas, backlogReplicas, lagReplicas, Math.max(lagReplicas, held));
   }
 
   /** Lag that asks for replicas counts as activity, like a request. */
@@ -41,7 +55,7 @@ record Demand(int stableReplicas, int panicReplicas, int backlogReplicas, int la
 
   /** What stable mode asks for: the stable window, the backlog or the lag, whichever is largest. */
   int stable() {
-    return Math.max(Math.max(stableReplicas, backlogReplicas), lagReplicas);
+    return Math.max(Math.max(stableReplicas, backlogReplicas), heldLagReplicas);
   }
 
   /**

@@ -93,9 +93,11 @@ class LagDeciderTest {
     assertThat(s.idle().desired()).isEqualTo(3);
     s.lag(0, 6);
     Decision drained = s.afterSeconds(2).idle();
-    assertThat(drained.desired()).as("one replica stays warm: " + drained.reason()).isEqualTo(1);
+    assertThat(drained.desired())
+        .as("held within the stable window: " + drained.reason())
+        .isEqualTo(3);
     Decision within = s.afterSeconds(27).idle();
-    assertThat(within.desired()).as("29 s idle < 30 s grace").isEqualTo(1);
+    assertThat(within.desired()).as("29 s idle < 30 s grace").isEqualTo(3);
     Decision after = s.afterSeconds(2).idle();
     assertThat(after.desired()).as(after.reason()).isZero();
     assertThat(after.reason()).contains("lag=0");
@@ -129,10 +131,25 @@ class LagDeciderTest {
   }
 
   @Test
-  void scaleDownAfterTheLagFallsIsRateBounded() {
-    Scenario s = kafka().at(6, 6).lag(50, 6);
-    assertThat(s.idle().desired()).as("6 / maxScaleDownRate 2").isEqualTo(3);
-    assertThat(s.afterSeconds(2).idle().desired()).isEqualTo(1);
+  void aLowerLagCountAppliesAfterTheStableWindowThenStepsDownAtTheRate() {
+    Scenario s = kafka().at(0, 0).lag(600, 6);
+    assertThat(s.idle().desired()).isEqualTo(6);
+    s.lag(150, 6); // asks for 2
+    for (int second = 2; second <= 60; second += 2) {
+      Decision d = s.afterSeconds(2).idle();
+      assertThat(d.desired()).as("at %d s: %s", second, d.reason()).isEqualTo(6);
+    }
+    assertThat(s.last.reason()).contains("lag=2 (held 6)");
+    Decision after = s.afterSeconds(2).idle();
+    assertThat(after.desired()).as("6 / maxScaleDownRate 2: " + after.reason()).isEqualTo(3);
+    assertThat(s.afterSeconds(2).idle().desired()).isEqualTo(2);
+  }
+
+  @Test
+  void aHigherLagCountAppliesAtOnce() {
+    Scenario s = kafka().at(0, 0).lag(150, 6);
+    assertThat(s.idle().desired()).isEqualTo(2);
+    assertThat(s.lag(450, 6).afterSeconds(2).idle().desired()).isEqualTo(5);
   }
 
   @Test
