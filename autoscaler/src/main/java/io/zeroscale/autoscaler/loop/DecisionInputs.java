@@ -25,7 +25,9 @@ final class DecisionInputs {
       FunctionLoad load,
       LagReading lag,
       Instant now) {
-    boolean processed = lag.recordsCommitted() > tracked.lastCommitted;
+    // The count starts again from 0 when the trigger changes: any other value is new commits.
+    boolean processed =
+        lag.recordsCommitted() > 0 && lag.recordsCommitted() != tracked.lastCommitted;
     tracked.lastCommitted = lag.recordsCommitted();
     boolean active = load.active() || processed;
     if (scale.desired() == 0 && scale.ready() == 0 && !active) {
