@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,8 +68,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
   /** Loop thread only. */
   private final Map<FunctionKey, TrackedFunction> functions = new HashMap<>();
 
-  /** Pokes not yet handled, by function: the highest queue length reported. */
-  private final Map<FunctionKey, Integer> pendingPokes = new ConcurrentHashMap<>();
+  private final PendingPokes pendingPokes = new PendingPokes();
 
   private AutoCloseable catalogWatch;
 
@@ -149,22 +147,14 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
    */
   @Override
   public void poke(FunctionKey key, int queued) {
-    int waiting = Math.max(0, queued);
-    boolean[] first = {false};
-    pendingPokes.compute(
-        key,
-        (k, before) -> {
-          first[0] = before == null;
-          return before == null ? waiting : Math.max(before, waiting);
-        });
     // Only the poke that found no pending entry schedules a decision; later ones fold into it.
-    if (first[0]) {
+    if (pendingPokes.add(key, queued)) {
       submit(() -> handlePoke(key));
     }
   }
 
   private void handlePoke(FunctionKey key) {
-    Integer queued = pendingPokes.remove(key);
+    Integer queued = pendingPokes.take(key);
     TrackedFunction tracked = functions.get(key);
     if (tracked == null) {
       // A request can outrun the catalog event (deploy, then call at once): look it up rather
