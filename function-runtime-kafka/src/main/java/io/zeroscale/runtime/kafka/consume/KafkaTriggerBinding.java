@@ -1,0 +1,124 @@
+package io.zeroscale.runtime.kafka.consume;
+
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.zeroscale.runtime.kafka.KafkaFunction;
+import io.zeroscale.runtime.kafka.config.ConnectorSettings;
+import io.zeroscale.runtime.kafka.config.KafkaTriggerConfig;
+import io.zeroscale.runtime.kafka.metrics.KafkaCounters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The runtime's consumer of the trigger's channel: each poll of the SmallRye Kafka connector goes
+ * to a worker thread, where {@link PollRun} hands its records to the application's {@link
+ * KafkaFunction} in order. Polls are pipelined: the next poll is handled while the previous one's
+ * outputs are still being written, and at most two polls are unsettled at a time (the bound on what
+ * is in flight).
+ */
+@ApplicationScoped
+public class KafkaTriggerBinding {
+
+  private static final Logger LOG = Logger.getLogger(KafkaTriggerBinding.class);
+
+  /**
+   * Longest wait for the previous poll to settle: above the producer's 2-minute delivery timeout.
+   */
+  static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Instance<KafkaFunction> functions;
+  private final KafkaTriggerConfig trigger;
+  private final Config config;
+  private final OutputProducer producer;
+  private final KafkaCounters counters;
+  private volatile RetryingHandler handler;
+  private volatile CompletableFuture<Void> previousPoll = CompletableFuture.completedFuture(null);
+
+  KafkaTriggerBinding(
+      Instance<KafkaFunction> functions,
+      KafkaTriggerConfig trigger,
+      Config config,
+      OutputProducer producer,
+      KafkaCounters counters) {
+    this.functions = functions;
+    this.trigger = trigger;
+    this.config = config;
+    this.producer = producer;
+    this.counters = counters;
+  }
+
+  void verifyAtStartup(@Observes StartupEvent started) {
+    handler();
+  }
+
+  /** One poll: handled on a worker thread; done once handled and the poll before it settled. */
+  @Incoming(ConnectorSettings.CHANNEL)
+  public Uni<Void> consume(KafkaRecordBatch<byte[], byte[]> poll) {
+    return Uni.createFrom()
+        .item(() -> new PollRun(handler(), counters).run(poll))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .chain(this::afterPreviousPoll);
+  }
+
+  private Uni<Void> afterPreviousPoll(CompletableFuture<Void> thisPoll) {
+    CompletableFuture<Void> previous = previousPoll;
+    previousPoll = thisPoll;
+    return Uni.createFrom()
+        .completionStage(previous)
+        .ifNoItem()
+        .after(SETTLE_TIMEOUT)
+        .recoverWithItem(
+            () -> {
+              // Safe to go on: the throttled strategy still commits nothing past what is unsettled.
+              LOG.warnf("kafka poll not settled after %s, handling the next one", SETTLE_TIMEOUT);
+              return null;
+            })
+        .replaceWithVoid();
+  }
+
+  private RetryingHandler handler() {
+    RetryingHandler current = handler;
+    if (current == null) {
+      synchronized (this) {
+        if (handler == null) {
+          handler = createHandler();
+        }
+        current = handler;
+      }
+    }
+    return current;
+  }
+
+  private RetryingHandler createHandler() {
+    List<String> names =
+        functions.handlesStream().map(h -> h.getBean().getBeanClass().getName()).toList();
+    List<String> missing =
+        ConnectorSettings.missing(name -> config.getOptionalValue(name, String.class));
+    TriggerCheck.verify(names, missing);
+    if (names.isEmpty()) {
+      return null;
+    }
+    String group = ConnectorSettings.groupId(name -> config.getOptionalValue(name, String.class));
+    LOG.infof(
+        "kafka trigger ready function=%s topics=%s group=%s deadLetterTopic=%s maxRetries=%d"
+            + " retryBackoffMs=%d",
+        names.get(0),
+        String.join(",", trigger.topics().orElse(List.of())),
+        group,
+        ConnectorSettings.deadLetterTopic(
+            name -> config.getOptionalValue(name, String.class), group),
+        trigger.maxRetries(),
+        trigger.retryBackoffMs());
+    return new RetryingHandler(
+        functions.get(), producer, counters, trigger.maxRetries(), trigger.retryBackoffMs());
+  }
+}

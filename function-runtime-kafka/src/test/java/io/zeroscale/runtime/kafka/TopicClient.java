@@ -1,0 +1,87 @@
+package io.zeroscale.runtime.kafka;
+
+import io.zeroscale.kafka.broker.KafkaBroker;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the tests do with the broker from outside the function: produce, read, committed offsets.
+ */
+public final class TopicClient {
+
+  private TopicClient() {}
+
+  /** Writes {@code key=value} records to one partition in order; returns their offsets. */
+  public static List<Long> produce(String topic, int partition, List<String> keyValues)
+      throws Exception {
+    List<Long> offsets = new ArrayList<>();
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers(), "acks", "all"),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (String keyValue : keyValues) {
+        String[] kv = keyValue.split("=", 2);
+        RecordMetadata written =
+            producer
+                .send(new ProducerRecord<>(topic, partition, kv[0], kv[1]))
+                .get(30, TimeUnit.SECONDS);
+        offsets.add(written.offset());
+      }
+    }
+    return offsets;
+  }
+
+  /** The group's committed offset of a partition (the next offset it will read), or -1. */
+  public static long committed(String group, String topic, int partition) throws Exception {
+    try (Admin admin = KafkaBroker.shared().admin()) {
+      TopicPartition tp = new TopicPartition(topic, partition);
+      OffsetAndMetadata offset =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS)
+              .get(tp);
+      return offset == null ? -1 : offset.offset();
+    }
+  }
+
+  /** Every record of a topic, read from the beginning to its end as of now. */
+  public static List<ConsumerRecord<String, String>> readAll(String topic) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic + " to its end in 30 s");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+}
