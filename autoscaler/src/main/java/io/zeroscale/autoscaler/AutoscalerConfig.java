@@ -1,5 +1,6 @@
 package io.zeroscale.autoscaler;
 
+import io.zeroscale.autoscaler.decider.LagPolicy;
 import io.zeroscale.autoscaler.decider.ScalingDefaults;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,13 +22,18 @@ import java.util.Objects;
  *     and its last good reading counts for up to {@code staleLoadLimit} more
  * @param kafkaMetadataMaxAge how long the partition lists of a function's topics are reused before
  *     they are described again (default 30 s); a partition added to a topic is counted after that
+ * @param kafkaLagScaleDownHold a lower replica count asked for by Kafka lag applies once it has
+ *     been asked for this long (default 5 min, the HPA's scale-down stabilization that KEDA runs
+ *     behind): each resize of a consumer group is a rebalance that stops every consumer. It never
+ *     delays the return to zero of a drained function (the grace period decides that)
  */
 public record AutoscalerConfig(
     Duration tickInterval,
     Duration staleLoadLimit,
     ScalingDefaults scaling,
     Duration kafkaReadTimeout,
-    Duration kafkaMetadataMaxAge) {
+    Duration kafkaMetadataMaxAge,
+    Duration kafkaLagScaleDownHold) {
 
   public static final long DEFAULT_TICK_MILLIS = 2000;
   public static final Duration DEFAULT_STALE_LOAD_LIMIT = Duration.ofSeconds(10);
@@ -40,6 +46,11 @@ public record AutoscalerConfig(
     Objects.requireNonNull(scaling, "scaling");
     Objects.requireNonNull(kafkaReadTimeout, "kafkaReadTimeout");
     Objects.requireNonNull(kafkaMetadataMaxAge, "kafkaMetadataMaxAge");
+    Objects.requireNonNull(kafkaLagScaleDownHold, "kafkaLagScaleDownHold");
+    if (kafkaLagScaleDownHold.isNegative()) {
+      throw new IllegalArgumentException(
+          "autoscaler kafkaLagScaleDownHold must not be negative, was " + kafkaLagScaleDownHold);
+    }
     if (kafkaReadTimeout.toMillis() < 1 || kafkaReadTimeout.toMillis() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
           "autoscaler kafkaReadTimeout must be between 1ms and 24d, was " + kafkaReadTimeout);
@@ -65,7 +76,8 @@ public record AutoscalerConfig(
         staleLoadLimit,
         scaling,
         DEFAULT_KAFKA_READ_TIMEOUT,
-        DEFAULT_KAFKA_METADATA_MAX_AGE);
+        DEFAULT_KAFKA_METADATA_MAX_AGE,
+        LagPolicy.DEFAULT_SCALE_DOWN_HOLD);
   }
 
   /** The given tick with every other setting at its default. */
@@ -79,25 +91,42 @@ public record AutoscalerConfig(
 
   public AutoscalerConfig withTickInterval(Duration value) {
     return new AutoscalerConfig(
-        value, staleLoadLimit, scaling, kafkaReadTimeout, kafkaMetadataMaxAge);
+        value,
+        staleLoadLimit,
+        scaling,
+        kafkaReadTimeout,
+        kafkaMetadataMaxAge,
+        kafkaLagScaleDownHold);
   }
 
   public AutoscalerConfig withStaleLoadLimit(Duration value) {
     return new AutoscalerConfig(
-        tickInterval, value, scaling, kafkaReadTimeout, kafkaMetadataMaxAge);
+        tickInterval, value, scaling, kafkaReadTimeout, kafkaMetadataMaxAge, kafkaLagScaleDownHold);
   }
 
   public AutoscalerConfig withScaling(ScalingDefaults value) {
     return new AutoscalerConfig(
-        tickInterval, staleLoadLimit, value, kafkaReadTimeout, kafkaMetadataMaxAge);
+        tickInterval,
+        staleLoadLimit,
+        value,
+        kafkaReadTimeout,
+        kafkaMetadataMaxAge,
+        kafkaLagScaleDownHold);
   }
 
   public AutoscalerConfig withKafkaReadTimeout(Duration value) {
-    return new AutoscalerConfig(tickInterval, staleLoadLimit, scaling, value, kafkaMetadataMaxAge);
+    return new AutoscalerConfig(
+        tickInterval, staleLoadLimit, scaling, value, kafkaMetadataMaxAge, kafkaLagScaleDownHold);
   }
 
   public AutoscalerConfig withKafkaMetadataMaxAge(Duration value) {
-    return new AutoscalerConfig(tickInterval, staleLoadLimit, scaling, kafkaReadTimeout, value);
+    return new AutoscalerConfig(
+        tickInterval, staleLoadLimit, scaling, kafkaReadTimeout, value, kafkaLagScaleDownHold);
+  }
+
+  public AutoscalerConfig withKafkaLagScaleDownHold(Duration value) {
+    return new AutoscalerConfig(
+        tickInterval, staleLoadLimit, scaling, kafkaReadTimeout, kafkaMetadataMaxAge, value);
   }
 
   /** How long one collection may wait for a source: half a tick, between 100 ms and 1 s. */

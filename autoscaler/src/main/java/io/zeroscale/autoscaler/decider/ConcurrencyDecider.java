@@ -36,8 +36,8 @@ import java.util.Locale;
  * <p>A Kafka-triggered function's consumer lag asks for {@link LagPolicy#replicas} replicas,
  * combined with the concurrency signals by taking the larger before rate bounds and holds; it
  * counts as activity, but does not enter the panic test (see {@link Demand}). A lower lag count
- * applies only after the stable window (a rebalance per change), while the grace period still takes
- * a drained function to zero.
+ * applies only after {@link LagPolicy#scaleDownHold} (a rebalance per change), while the grace
+ * period still takes a drained function to zero.
  */
 public final class ConcurrencyDecider implements Decider {
 
@@ -58,11 +58,11 @@ public final class ConcurrencyDecider implements Decider {
     if (!active && idle.compareTo(zeroHold) >= 0) {
       return idleToMinimum(policy, in, state, idle, zeroHold);
     }
-    // A lower lag count applies once it has been asked for a whole stable window: every change of
-    // a consumer group's size pauses all its consumers for a rebalance, so the count does not
-    // follow each dip of a lag that is being worked off.
+    // A lower lag count applies once it has been asked for the whole scale-down hold: every change
+    // of a consumer group's size pauses all its consumers for a rebalance, so the count does not
+    // follow each dip of a lag that is being worked off (nor the lag the pause itself builds).
     RecentMaximum lagRecent =
-        state.lagRecent().record(now, current.lagReplicas(), policy.stableWindow());
+        state.lagRecent().record(now, current.lagReplicas(), policy.lag().scaleDownHold());
     Demand demand = current.holdingLag(lagRecent.max());
     RateBounds rate = RateBounds.of(policy, in.readyReplicas());
     boolean over =

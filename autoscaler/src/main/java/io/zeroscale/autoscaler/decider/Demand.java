@@ -15,7 +15,7 @@ package io.zeroscale.autoscaler.decider;
  *       count of records waiting now, not an average that lags behind a burst, so sizing from it
  *       already answers a burst at the next decision, and panic's "never down" would only keep
  *       replicas after the backlog is worked off. What joins is {@code heldLagReplicas}, the
- *       highest lag count of the last stable window (see {@link ConcurrencyDecider}).
+ *       highest lag count of the last {@link LagPolicy#scaleDownHold}.
  * </ul>
  *
  * Any request activity asks for at least one replica.

@@ -45,11 +45,14 @@ public record ScalingPolicy(
     int activationScale,
     LagPolicy lag) {
 
-  /** The knobs of {@code function}'s scaling spec and of its Kafka trigger, if it has one. */
+  /**
+   * The knobs of {@code function}'s scaling spec and of its Kafka trigger, if it has one, with
+   * {@code lagScaleDownHold} as the trigger's scale-down hold.
+   */
   public static ScalingPolicy resolve(
-      FunctionKey key, FunctionSpec function, ScalingDefaults defaults) {
+      FunctionKey key, FunctionSpec function, ScalingDefaults defaults, Duration lagScaleDownHold) {
     return resolve(function.scaling(), defaults)
-        .withLag(LagPolicy.of(function.kafkaTrigger(), key));
+        .withLag(LagPolicy.of(function.kafkaTrigger(), key, lagScaleDownHold));
   }
 
   /** The spec's values where it has them, the platform's defaults elsewhere; no Kafka trigger. */

@@ -291,7 +291,9 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
     FunctionKey key = tracked.key;
     try {
       Orchestrator.Scale scale = orchestrator.currentScale(key);
-      ScalingPolicy policy = ScalingPolicy.resolve(key, tracked.function.spec(), config.scaling());
+      ScalingPolicy policy =
+          ScalingPolicy.resolve(
+              key, tracked.function.spec(), config.scaling(), config.kafkaLagScaleDownHold());
       // The cold start is timed when the ready count was read, not when the tick began.
       Instant seen = clock.instant();
       tracked.coldStart.observe(seen, scale.desired(), scale.ready());

@@ -81,10 +81,10 @@ class LagDeciderTest {
     Scenario s = kafka().at(0, 0).lag(300, 6);
     assertThat(s.idle().desired()).isEqualTo(3);
     s.lag(40, 6);
-    for (int i = 0; i < 60; i++) {
-      s.afterSeconds(2).idle(); // two minutes, four grace periods, no HTTP request at all
+    for (int i = 0; i < 180; i++) {
+      s.afterSeconds(2).idle(); // six minutes, twelve grace periods, no HTTP request at all
     }
-    assertThat(s.last.desired()).as(s.last.reason()).isEqualTo(1);
+    assertThat(s.last.desired()).as("past the 5 min hold: " + s.last.reason()).isEqualTo(1);
   }
 
   @Test
@@ -93,9 +93,7 @@ class LagDeciderTest {
     assertThat(s.idle().desired()).isEqualTo(3);
     s.lag(0, 6);
     Decision drained = s.afterSeconds(2).idle();
-    assertThat(drained.desired())
-        .as("held within the stable window: " + drained.reason())
-        .isEqualTo(3);
+    assertThat(drained.desired()).as("held: " + drained.reason()).isEqualTo(3);
     Decision within = s.afterSeconds(27).idle();
     assertThat(within.desired()).as("29 s idle < 30 s grace").isEqualTo(3);
     Decision after = s.afterSeconds(2).idle();
@@ -131,11 +129,11 @@ class LagDeciderTest {
   }
 
   @Test
-  void aLowerLagCountAppliesAfterTheStableWindowThenStepsDownAtTheRate() {
+  void aLowerLagCountAppliesAfterTheScaleDownHoldThenStepsDownAtTheRate() {
     Scenario s = kafka().at(0, 0).lag(600, 6);
     assertThat(s.idle().desired()).isEqualTo(6);
     s.lag(150, 6); // asks for 2
-    for (int second = 2; second <= 60; second += 2) {
+    for (int second = 2; second <= 300; second += 2) {
       Decision d = s.afterSeconds(2).idle();
       assertThat(d.desired()).as("at %d s: %s", second, d.reason()).isEqualTo(6);
     }
@@ -143,6 +141,19 @@ class LagDeciderTest {
     Decision after = s.afterSeconds(2).idle();
     assertThat(after.desired()).as("6 / maxScaleDownRate 2: " + after.reason()).isEqualTo(3);
     assertThat(s.afterSeconds(2).idle().desired()).isEqualTo(2);
+  }
+
+  @Test
+  void theScaleDownHoldIsAKnob() {
+    Scenario s =
+        new Scenario(DECIDER, spec(0, 20, 10))
+            .withLag(new LagPolicy(true, 100, 0, false, java.time.Duration.ofSeconds(10)))
+            .at(0, 0)
+            .lag(600, 6);
+    assertThat(s.idle().desired()).isEqualTo(6);
+    s.lag(150, 6);
+    assertThat(s.afterSeconds(10).idle().desired()).as("10 s: still held").isEqualTo(6);
+    assertThat(s.afterSeconds(2).idle().desired()).as("past 10 s: 6 / 2").isEqualTo(3);
   }
 
   @Test

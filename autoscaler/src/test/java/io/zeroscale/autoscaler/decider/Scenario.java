@@ -45,6 +45,11 @@ final class Scenario {
     return this;
   }
 
+  Scenario withLag(LagPolicy lagPolicy) {
+    this.policy = policy.withLag(lagPolicy);
+    return this;
+  }
+
   /** The consumer lag and partitions of the following decisions. */
   Scenario lag(long records, int partitionCount) {
     this.lag = records;
