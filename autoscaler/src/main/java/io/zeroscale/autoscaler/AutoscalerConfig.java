@@ -69,6 +69,22 @@ public record AutoscalerConfig(
     }
   }
 
+  /** The Kafka lag scale-down hold at its default. */
+  public AutoscalerConfig(
+      Duration tickInterval,
+      Duration staleLoadLimit,
+      ScalingDefaults scaling,
+      Duration kafkaReadTimeout,
+      Duration kafkaMetadataMaxAge) {
+    this(
+        tickInterval,
+        staleLoadLimit,
+        scaling,
+        kafkaReadTimeout,
+        kafkaMetadataMaxAge,
+        LagPolicy.DEFAULT_SCALE_DOWN_HOLD);
+  }
+
   /** The Kafka lag settings at their defaults. */
   public AutoscalerConfig(Duration tickInterval, Duration staleLoadLimit, ScalingDefaults scaling) {
     this(
