@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Sizes and durations of every scenario. {@link #full()} is what {@code load-tests/bench all} runs
- * (about 8 minutes on 2 cores); {@link #smoke()} is what the tests run (seconds per scenario, same
- * code paths).
+ * (about 11 minutes on 2 cores, 3 of them kafka-throughput); {@link #smoke()} is what the tests run
+ * (seconds per scenario, same code paths).
  */
 public record BenchSettings(
     ProxyOverhead proxyOverhead,

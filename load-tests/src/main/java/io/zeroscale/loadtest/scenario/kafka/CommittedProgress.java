@@ -101,9 +101,24 @@ final class CommittedProgress implements AutoCloseable {
 
   /** The rate over the samples so far, as {@link ProgressRate} defines it. */
   ProgressRate rate() {
-    return ProgressRate.of(
-        samples().stream().map(s -> new ProgressRate.Point(s.atSeconds(), s.committed())).toList(),
-        total);
+    return ProgressRate.of(points(samples()), total);
+  }
+
+  /**
+   * The rate over the samples from the first one that saw {@code members} consumers in the group:
+   * without the time the first consumers worked alone and the rebalances as the others joined.
+   */
+  ProgressRate rateOnceAllMembers(int members) {
+    List<Sample> all = samples();
+    int first = 0;
+    while (first < all.size() && all.get(first).members() < members) {
+      first++;
+    }
+    return ProgressRate.of(points(all.subList(first, all.size())), total);
+  }
+
+  private static List<ProgressRate.Point> points(List<Sample> samples) {
+    return samples.stream().map(s -> new ProgressRate.Point(s.atSeconds(), s.committed())).toList();
   }
 
   @Override

@@ -39,7 +39,8 @@ final class KafkaThroughputReport {
                 "records/s = committed-offset progress read with the Admin client every "
                     + settings.samplePeriod().toMillis()
                     + " ms, between the first sample above zero and the first sample at the"
-                    + " total. Raw consumers are threads of the benchmark's JVM; zeroscale runs"
+                    + " total (\"all in group\": from the first sample that saw every consumer"
+                    + " of the path in the group). Raw consumers are threads of the benchmark's JVM; zeroscale runs"
                     + " examples/wordcount pinned at minScale = maxScale = replicas.")
             .table(table)
             .chart(rateBars(result.runs()))
@@ -65,6 +66,7 @@ final class KafkaThroughputReport {
             "records/s",
             "× raw consumer",
             "× raw consume-produce",
+            "records/s all in group",
             "in-process records/s",
             "window s",
             "committed",
@@ -78,8 +80,9 @@ final class KafkaThroughputReport {
           cell(rate.recordsPerSecond()),
           cell(ratio(r, runs, KafkaThroughputScenario.RAW_READ)),
           cell(ratio(r, runs, KafkaThroughputScenario.RAW_WORDCOUNT)),
+          cell(r.allInGroupRate().recordsPerSecond()),
           cell(r.inProcessRecordsPerSecond()),
-          rate.toSeconds() < 0 ? "-" : rate.toSeconds() - rate.fromSeconds(),
+          rate.recordsPerSecond() == null ? "-" : rate.toSeconds() - rate.fromSeconds(),
           r.committed(),
           r.outputRecords() == null ? "-" : r.outputRecords(),
           r.maxMembers());
@@ -163,10 +166,12 @@ final class KafkaThroughputReport {
       headline.put(label(r) + " records/s", rate == null ? "-" : Math.round(rate));
       if (r.path().equals(KafkaThroughputScenario.ZEROSCALE)) {
         Double vsRaw = ratio(r, result.runs(), KafkaThroughputScenario.RAW_WORDCOUNT);
-        headline.put(label(r) + " × raw consume-produce", vsRaw == null ? "-" : vsRaw);
+        headline.put(label(r) + " ÷ raw wc", vsRaw == null ? "-" : vsRaw);
+        Double steady = r.allInGroupRate().recordsPerSecond();
+        headline.put(
+            label(r) + " records/s, all in group", steady == null ? "-" : Math.round(steady));
       }
     }
-    headline.put("records not committed", result.uncommitted());
     return headline;
   }
 }

@@ -29,6 +29,7 @@ public final class KafkaThroughputScenario implements Scenario {
   static final String RAW_READ = "raw consumer";
   static final String RAW_WORDCOUNT = "raw consume-produce";
   static final String ZEROSCALE = "zeroscale wordcount";
+  private static final String WARM_UP = "warm-up";
 
   /** function-runtime-kafka's commit period ({@code zeroscale.kafka.commit-interval-ms}). */
   static final String COMMIT_INTERVAL_ENV = "ZEROSCALE_KAFKA_COMMIT_INTERVAL_MS";
@@ -38,6 +39,8 @@ public final class KafkaThroughputScenario implements Scenario {
    *
    * @param committed records the group had committed when the run ended
    * @param rate records/s from the committed offsets
+   * @param allInGroupRate the same from the first sample that saw {@code consumers} members in the
+   *     group (null when the rest was too short to measure)
    * @param inProcessRecordsPerSecond raw paths only: as counted inside the consumers
    * @param outputRecords records the path wrote to its output topic (null for read-only)
    * @param maxMembers most consumers seen in the group at once
@@ -49,6 +52,7 @@ public final class KafkaThroughputScenario implements Scenario {
       long committed,
       boolean complete,
       ProgressRate rate,
+      ProgressRate allInGroupRate,
       Double inProcessRecordsPerSecond,
       Long outputRecords,
       int maxMembers,
@@ -73,7 +77,7 @@ public final class KafkaThroughputScenario implements Scenario {
       produced = fillInput(context, settings, admin, broker.bootstrapServers());
       // The raw consumers run in this JVM: compile their code before the first measured read.
       context.out().println("kafka-throughput: warm-up read of " + INPUT + " (not recorded)");
-      raw(context, settings, admin, broker, RawConsumers.Work.READ, 1, "warmup");
+      raw(context, settings, admin, broker, RawConsumers.Work.READ, 1, WARM_UP);
       for (int consumers : settings.rawReaders()) {
         runs.add(raw(context, settings, admin, broker, RawConsumers.Work.READ, consumers, "bench"));
       }
@@ -165,7 +169,7 @@ public final class KafkaThroughputScenario implements Scenario {
       return finish(
           context,
           settings,
-          read ? RAW_READ : RAW_WORDCOUNT,
+          prefix.equals(WARM_UP) ? "warm-up read" : read ? RAW_READ : RAW_WORDCOUNT,
           consumers,
           group,
           committed,
@@ -187,6 +191,9 @@ public final class KafkaThroughputScenario implements Scenario {
     String group = "bench-wordcount-r" + replicas;
     String output = "bench-out-r" + replicas;
     InputTopic.create(admin, output, settings.partitions());
+    // The broker creates no topic by itself; wordcount's dead-letter topic (<group>-dlq) stays
+    // empty here, but a trigger whose topics are missing is reported as not ready.
+    InputTopic.create(admin, group + "-dlq", 1);
     long committed;
     try (CommittedProgress progress = progress(settings, admin, group)) {
       platform.apply(
@@ -242,6 +249,7 @@ public final class KafkaThroughputScenario implements Scenario {
             committed,
             committed >= settings.records(),
             rate,
+            progress.rateOnceAllMembers(consumers),
             inProcess,
             outputs,
             maxMembers,
