@@ -114,19 +114,32 @@ final class KafkaThroughputReport {
     return value == null ? "-" : value;
   }
 
+  /** One group of bars per consumer count, one bar per path (0 where a path did not run). */
   private static String rateBars(List<KafkaThroughputScenario.Run> runs) {
+    List<Integer> counts =
+        runs.stream().map(KafkaThroughputScenario.Run::consumers).distinct().sorted().toList();
+    List<String> paths = runs.stream().map(KafkaThroughputScenario.Run::path).distinct().toList();
+    List<SvgChart.Bars> bars = new java.util.ArrayList<>();
+    for (String path : paths) {
+      bars.add(
+          new SvgChart.Bars(
+              path,
+              counts.stream()
+                  .map(
+                      n ->
+                          runs.stream()
+                              .filter(r -> r.path().equals(path) && r.consumers() == n)
+                              .map(r -> r.rate().recordsPerSecond())
+                              .filter(java.util.Objects::nonNull)
+                              .findFirst()
+                              .orElse(0.0))
+                  .toList()));
+    }
     return SvgChart.bars(
-        "Records/s per path",
+        "Records/s by consumers (raw) or replicas (zeroscale)",
         "records/s",
-        runs.stream().map(KafkaThroughputReport::label).toList(),
-        List.of(
-            new SvgChart.Bars(
-                "records/s",
-                runs.stream()
-                    .map(
-                        r ->
-                            r.rate().recordsPerSecond() == null ? 0.0 : r.rate().recordsPerSecond())
-                    .toList())));
+        counts.stream().map(n -> "×" + n).toList(),
+        bars);
   }
 
   private static String lagChart(
