@@ -179,6 +179,36 @@ class KubeletStandInTest {
     }
   }
 
+  @Test
+  void aChangedTemplateRollsThePodsKeepingAReadyReplicaThroughout() throws Exception {
+    List<Integer> readyCounts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    endpoints.watch(
+        (key, list) -> readyCounts.add((int) list.stream().filter(Endpoint::isReady).count()));
+    try (var controller = new FunctionReconciler(api.client(), CONFIG, Clock.systemUTC()).start()) {
+      create(function(Map.of("GREETING", "hi"), "30s", 1));
+      String first = awaitReady(1).get(0).id();
+
+      api.client()
+          .resources(FunctionResource.class)
+          .inNamespace("default")
+          .withName("hello")
+          .edit(
+              r -> {
+                r.setSpec(function(Map.of("GREETING", "bonjour"), "30s", 1).spec());
+                return r;
+              });
+
+      await().atMost(WAIT).until(() -> standIn.exitCodes().containsKey(first));
+      Endpoint second = awaitReady(1).get(0);
+      assertThat(second.id()).isNotEqualTo(first);
+      assertThat(get(second)).isEqualTo("bonjour from " + second.id());
+      assertThat(standIn.exitCodes()).containsEntry(first, 143);
+      assertThat(readyCounts.subList(readyCounts.indexOf(1), readyCounts.size()))
+          .as("ready endpoints in each snapshot once the first was ready (maxUnavailable 0)")
+          .doesNotContain(0);
+    }
+  }
+
   private List<Endpoint> awaitReady(int count) {
     return await()
         .atMost(WAIT)

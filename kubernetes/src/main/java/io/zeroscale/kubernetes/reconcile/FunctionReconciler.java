@@ -60,10 +60,15 @@ public final class FunctionReconciler implements AutoCloseable {
   public FunctionReconciler start() {
     ResourceEvents<FunctionResource> onFunction =
         new ResourceEvents<>(f -> queue.enqueue(f.key()), f -> queue.enqueue(f.key()));
-    functions =
-        CrdInstalled.require(
-            () -> Scope.of(client.resources(FunctionResource.class), config).inform(onFunction));
+    // The field is set before the informer runs: its first events reach reconcile() at once.
+    functions = Scope.of(client.resources(FunctionResource.class), config).runnableInformer(0);
+    functions.addEventHandler(onFunction);
     informers.add(functions);
+    CrdInstalled.require(
+        () -> {
+          functions.run();
+          return functions;
+        });
     informers.add(
         Scope.of(client.apps().deployments(), config)
             .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)

@@ -117,24 +117,50 @@ public final class KubeletStandIn implements AutoCloseable {
     thread.execute(() -> allPods().forEach(this::publishSlices));
   }
 
-  /** The Deployment controller's step: as many pods not terminating as wanted, then its status. */
+  /**
+   * The Deployment controller's step: pods of the current template up to {@code spec.replicas};
+   * while pods of an older template remain, one more (surge 1), and an old pod stops only when it
+   * is not ready or enough others are (unavailable 0). Then the status.
+   */
   private void syncDeployment(String key) {
     Deployment d = deployments.getStore().getByKey(key);
     List<StandInPod> pods = podsByDeployment.computeIfAbsent(key, k -> new ArrayList<>());
     List<StandInPod> live = pods.stream().filter(p -> !p.terminating).toList();
+    List<StandInPod> old =
+        live.stream()
+            .filter(p -> d == null || !p.template.equals(d.getSpec().getTemplate()))
+            .toList();
     int wanted = d == null ? 0 : Objects.requireNonNullElse(d.getSpec().getReplicas(), 1);
-    for (int i = live.size(); i < wanted; i++) {
+    int surge = old.isEmpty() || d == null ? 0 : 1;
+    int total = live.size();
+    for (int current = live.size() - old.size();
+        current < wanted && total < wanted + surge;
+        current++) {
       startPod(d, pods);
+      total++;
     }
-    live.stream()
-        .sorted(Comparator.comparing(StandInPod::ready).thenComparing(p -> -p.started))
-        .limit(Math.max(0, live.size() - wanted))
-        .forEach(StandInPod::terminate);
+    int ready = (int) live.stream().filter(StandInPod::ready).count();
+    for (StandInPod pod : stopOrder(old.isEmpty() ? live : old)) {
+      if (total <= wanted || (pod.ready() && ready - 1 < wanted)) {
+        break;
+      }
+      boolean wasReady = pod.ready();
+      pod.terminate();
+      total--;
+      ready -= wasReady ? 1 : 0;
+    }
     if (d != null) {
       writeStatus(d, pods);
     } else if (pods.isEmpty()) {
       podsByDeployment.remove(key);
     }
+  }
+
+  /** Not-ready pods first, then the newest. */
+  private static List<StandInPod> stopOrder(List<StandInPod> pods) {
+    return pods.stream()
+        .sorted(Comparator.comparing(StandInPod::ready).thenComparing(p -> -p.started))
+        .toList();
   }
 
   private void startPod(Deployment d, List<StandInPod> pods) {
@@ -168,13 +194,14 @@ public final class KubeletStandIn implements AutoCloseable {
     podChanged(pod);
   }
 
+  /** Writes the pod's status and slices; its Deployment is synced next (status, rollout). */
   private void podChanged(StandInPod pod) {
     Deployment d = deployments.getStore().getByKey(pod.deployment);
     if (d != null) {
       client.pods().inNamespace(pod.namespace).resource(StandInObjects.pod(pod, d)).updateStatus();
-      writeStatus(d, podsByDeployment.get(pod.deployment));
     }
     publishSlices(pod);
+    thread.execute(() -> syncDeployment(pod.deployment));
   }
 
   private void podGone(StandInPod pod) {

@@ -20,7 +20,7 @@ final class StandInObjects {
 
   private StandInObjects() {}
 
-  /** The Pod: the template's labels and spec, owned by the Deployment, its readiness, restarts. */
+  /** The Pod: its template's labels and spec, owned by the Deployment, readiness, restarts. */
   static Pod pod(StandInPod pod, Deployment owner) {
     return new PodBuilder()
         .withNewMetadata()
@@ -36,7 +36,7 @@ final class StandInObjects {
                 .withController(true)
                 .build())
         .endMetadata()
-        .withSpec(owner.getSpec().getTemplate().getSpec())
+        .withSpec(pod.template.getSpec())
         .withNewStatus()
         .withPhase(pod.process != null && pod.process.isAlive() ? "Running" : "Pending")
         .withPodIP("127.0.0.1")

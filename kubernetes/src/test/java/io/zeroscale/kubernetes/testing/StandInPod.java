@@ -45,6 +45,7 @@ final class StandInPod {
   Integer lastExitCode;
   Process process;
 
+  final PodTemplateSpec template;
   final Container container;
   private final long gracePeriodSeconds;
   private final List<String> command;
@@ -68,6 +69,7 @@ final class StandInPod {
     this.name = name;
     this.deployment = deployment;
     this.namespace = namespace;
+    this.template = template;
     this.labels = template.getMetadata().getLabels();
     this.container = template.getSpec().getContainers().get(0);
     Long grace = template.getSpec().getTerminationGracePeriodSeconds();
