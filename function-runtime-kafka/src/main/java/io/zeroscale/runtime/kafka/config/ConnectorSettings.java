@@ -24,6 +24,7 @@ public final class ConnectorSettings {
   public static final String GROUP_ID = "zeroscale.kafka.group-id";
   public static final String DEAD_LETTER_TOPIC = "zeroscale.kafka.dead-letter-topic";
   public static final String COMMIT_INTERVAL_MS = "zeroscale.kafka.commit-interval-ms";
+  public static final String MAX_POLL_RECORDS = "zeroscale.kafka.max-poll-records";
   public static final String FUNCTION = "zeroscale.function";
 
   static final String PREFIX = "mp.messaging.incoming." + CHANNEL + ".";
@@ -62,6 +63,9 @@ public final class ConnectorSettings {
     put(props, "group.id", group);
     // Whole polls at a time: one worker hand-off per poll, not per record (throughput).
     put(props, "batch", "true");
+    // Larger polls than the client's 500: each poll costs a few thread hand-offs (poll thread,
+    // event loop, worker), which on a busy 2-core host dominate when polls are small.
+    put(props, "max.poll.records", lookup.apply(MAX_POLL_RECORDS).orElse("5000"));
     put(props, "key.deserializer", BYTES_DESERIALIZER);
     put(props, "value.deserializer", BYTES_DESERIALIZER);
     put(props, "commit-strategy", "throttled");

@@ -46,4 +46,19 @@ public interface KafkaTriggerConfig {
    */
   @WithDefault("1000")
   int commitIntervalMs();
+
+  /**
+   * Most records handled but not yet settled (their outputs still being written) before the replica
+   * waits for the oldest; what bounds memory and the redelivery window of a crash, and what lets
+   * sends to the broker overlap with handling. Default 10000.
+   */
+  @WithDefault("10000")
+  int maxUnsettledRecords();
+
+  /**
+   * Most records one poll hands over (the connector's {@code max.poll.records}); larger polls mean
+   * fewer thread hand-offs per record. Default 5000.
+   */
+  @WithDefault("5000")
+  int maxPollRecords();
 }

@@ -21,9 +21,9 @@ import org.jboss.logging.Logger;
 /**
  * The runtime's consumer of the trigger's channel: each poll of the SmallRye Kafka connector goes
  * to a worker thread, where {@link PollRun} hands its records to the application's {@link
- * KafkaFunction} in order. Polls are pipelined: the next poll is handled while the previous one's
- * outputs are still being written, and at most two polls are unsettled at a time (the bound on what
- * is in flight).
+ * KafkaFunction} in order. Polls are pipelined: the next poll is handled while earlier ones'
+ * outputs are still being written, up to {@code zeroscale.kafka.max-unsettled-records} records (the
+ * bound on what is in flight, see {@link UnsettledPolls}).
  */
 @ApplicationScoped
 public class KafkaTriggerBinding {
@@ -41,7 +41,7 @@ public class KafkaTriggerBinding {
   private final OutputProducer producer;
   private final KafkaCounters counters;
   private volatile RetryingHandler handler;
-  private volatile CompletableFuture<Void> previousPoll = CompletableFuture.completedFuture(null);
+  private final UnsettledPolls unsettled;
 
   KafkaTriggerBinding(
       Instance<KafkaFunction> functions,
@@ -54,35 +54,28 @@ public class KafkaTriggerBinding {
     this.config = config;
     this.producer = producer;
     this.counters = counters;
+    this.unsettled = new UnsettledPolls(trigger.maxUnsettledRecords(), SETTLE_TIMEOUT);
   }
 
   void verifyAtStartup(@Observes StartupEvent started) {
     handler();
   }
 
-  /** One poll: handled on a worker thread; done once handled and the poll before it settled. */
+  /** One poll: handled on a worker thread; done once the unsettled records are within bound. */
   @Incoming(ConnectorSettings.CHANNEL)
   public Uni<Void> consume(KafkaRecordBatch<byte[], byte[]> poll) {
     return Uni.createFrom()
-        .item(() -> new PollRun(handler(), counters).run(poll))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .chain(this::afterPreviousPoll);
-  }
-
-  private Uni<Void> afterPreviousPoll(CompletableFuture<Void> thisPoll) {
-    CompletableFuture<Void> previous = previousPoll;
-    previousPoll = thisPoll;
-    return Uni.createFrom()
-        .completionStage(previous)
-        .ifNoItem()
-        .after(SETTLE_TIMEOUT)
-        .recoverWithItem(
+        .<Void>item(
             () -> {
-              // Safe to go on: the throttled strategy still commits nothing past what is unsettled.
-              LOG.warnf("kafka poll not settled after %s, handling the next one", SETTLE_TIMEOUT);
+              CompletableFuture<Void> settled = new PollRun(handler(), counters).run(poll);
+              try {
+                unsettled.add(settled, poll.getRecords().size());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
               return null;
             })
-        .replaceWithVoid();
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   private RetryingHandler handler() {

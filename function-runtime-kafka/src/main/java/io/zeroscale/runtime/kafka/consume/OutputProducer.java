@@ -65,8 +65,9 @@ public class OutputProducer {
     // Durable before the input is committed: all in-sync replicas, idempotent retries.
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    // A few ms of batching: sends of consecutive inputs share a request.
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // Batching: sends of consecutive inputs share a request (the input's commit waits anyway).
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return new KafkaProducer<>(props);

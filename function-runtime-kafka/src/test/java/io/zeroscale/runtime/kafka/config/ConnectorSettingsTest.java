@@ -33,6 +33,7 @@ class ConnectorSettingsTest {
         .containsEntry(P + "topics", "words,lines")
         .containsEntry(P + "group.id", "zeroscale-default-wordcount")
         .containsEntry(P + "batch", "true")
+        .containsEntry(P + "max.poll.records", "5000")
         .containsEntry(P + "commit-strategy", "throttled")
         .containsEntry(P + "enable.auto.commit", "false")
         .containsEntry(P + "auto.commit.interval.ms", "1000")
