@@ -1,16 +1,10 @@
 package io.zeroscale.kubernetes.testing;
 
-import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
-import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import io.zeroscale.kubernetes.informer.ResourceEvents;
@@ -34,18 +28,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Plays, for zeroscale's Deployments on the test API server, the parts of a cluster that Fabric8's
- * mock lacks: the Deployment controller (as many pods as {@code spec.replicas}; scale-down stops
- * not-ready, then newest pods first; {@code status.replicas/readyReplicas/availableReplicas}), the
- * kubelet ({@link StandInPod}: a real process per pod from a table of image → command, readiness
- * probes, restarts, pre-stop sleep, SIGTERM, SIGKILL after the grace period) and the EndpointSlice
- * controller (a slice per pod and Service selecting it, with {@code ready}, {@code serving} and
- * {@code terminating}). Informers on Deployments and Services drive it; its state lives on one
- * thread.
+ * mock lacks: the Deployment controller (this class: as many pods as {@code spec.replicas};
+ * scale-down stops not-ready, then newest pods first; a changed template rolls the pods; {@code
+ * status.replicas/readyReplicas/availableReplicas}), the kubelet ({@link StandInPod}: a real
+ * process per pod from a table of image → command, readiness probes, restarts, pre-stop sleep,
+ * SIGTERM, SIGKILL after the grace period) and the EndpointSlice controller ({@link
+ * StandInEndpointSlices}: a slice per pod and Service selecting it, with {@code ready}, {@code
+ * serving} and {@code terminating}). Informers on Deployments and Services drive it; its state
+ * lives on one thread.
  *
  * <p>Where it differs from a cluster, on purpose: every pod runs on 127.0.0.1 on a port of its own
  * ({@code PORT} is set to it), so each pod gets a slice of its own (a slice's ports hold for all
- * its endpoints); pods belong to the Deployment directly (no ReplicaSets: a changed template does
- * not roll running pods); the Pod objects are a record for tests, nothing acts on changes to them.
+ * its endpoints); pods belong to the Deployment directly (no ReplicaSets; a roll always uses surge
+ * 1 and unavailable 0, as zeroscale's Deployments ask); the Pod objects are a record for tests,
+ * nothing acts on changes to them.
  */
 public final class KubeletStandIn implements AutoCloseable {
 
@@ -56,11 +52,10 @@ public final class KubeletStandIn implements AutoCloseable {
   private final Map<String, List<String>> commandsByImage;
   private final File logDir = new File("target/kubelet-stand-in");
   private final ScheduledExecutorService thread = loggingThread();
+  private final StandInEndpointSlices slices;
   private final Map<String, List<StandInPod>> podsByDeployment = new HashMap<>();
-  private final Map<String, List<String>> slicesByPod = new HashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private SharedIndexInformer<Deployment> deployments;
-  private SharedIndexInformer<Service> services;
 
   /**
    * @param commandsByImage the command each container image runs as; its process gets the
@@ -69,16 +64,13 @@ public final class KubeletStandIn implements AutoCloseable {
   public KubeletStandIn(KubernetesClient client, Map<String, List<String>> commandsByImage) {
     this.client = client;
     this.commandsByImage = Map.copyOf(commandsByImage);
+    this.slices = new StandInEndpointSlices(client, thread, this::allPods);
     logDir.mkdirs();
   }
 
   /** Starts watching Services and zeroscale's Deployments, in every namespace. */
   public KubeletStandIn start() {
-    services =
-        client
-            .services()
-            .inAnyNamespace()
-            .inform(new ResourceEvents<>(s -> servicesChanged(), s -> servicesChanged()));
+    slices.start();
     deployments =
         client
             .apps()
@@ -111,10 +103,6 @@ public final class KubeletStandIn implements AutoCloseable {
   private void sync(Deployment deployment) {
     String key = deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
     thread.execute(() -> syncDeployment(key));
-  }
-
-  private void servicesChanged() {
-    thread.execute(() -> allPods().forEach(this::publishSlices));
   }
 
   /**
@@ -200,47 +188,16 @@ public final class KubeletStandIn implements AutoCloseable {
     if (d != null) {
       client.pods().inNamespace(pod.namespace).resource(StandInObjects.pod(pod, d)).updateStatus();
     }
-    publishSlices(pod);
+    slices.publish(pod, true);
     thread.execute(() -> syncDeployment(pod.deployment));
   }
 
   private void podGone(StandInPod pod) {
     podsByDeployment.get(pod.deployment).remove(pod);
-    publishSlices(pod);
+    slices.publish(pod, false);
     exitCodes.put(pod.name, pod.lastExitCode);
     client.pods().inNamespace(pod.namespace).withName(pod.name).delete();
     syncDeployment(pod.deployment);
-  }
-
-  /**
-   * The EndpointSlice controller's share for one pod: its slice of each Service that selects it;
-   * the slices of Services that no longer do, or of a pod that is gone, are deleted.
-   */
-  private void publishSlices(StandInPod pod) {
-    boolean exists = podsByDeployment.getOrDefault(pod.deployment, List.of()).contains(pod);
-    List<String> published = new ArrayList<>();
-    for (Service service : exists ? services.getStore().list() : List.<Service>of()) {
-      if (StandInObjects.selects(service, pod)) {
-        EndpointSlice slice = StandInObjects.slice(pod, service);
-        slices(pod).resource(slice).createOr(NonDeletingOperation::update);
-        published.add(slice.getMetadata().getName());
-      }
-    }
-    for (String old : slicesByPod.getOrDefault(pod.name, List.of())) {
-      if (!published.contains(old)) {
-        slices(pod).withName(old).delete();
-      }
-    }
-    if (exists) {
-      slicesByPod.put(pod.name, published);
-    } else {
-      slicesByPod.remove(pod.name);
-    }
-  }
-
-  private NonNamespaceOperation<EndpointSlice, EndpointSliceList, Resource<EndpointSlice>> slices(
-      StandInPod pod) {
-    return client.discovery().v1().endpointSlices().inNamespace(pod.namespace);
   }
 
   /** Writes the Deployment's status when it changed (unconditionally: no resource version). */
@@ -329,8 +286,8 @@ public final class KubeletStandIn implements AutoCloseable {
   public void close() {
     if (deployments != null) {
       deployments.close();
-      services.close();
     }
+    slices.close();
     onThread(
         () -> {
           allPods().forEach(StandInPod::kill);
