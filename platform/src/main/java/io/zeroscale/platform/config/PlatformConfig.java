@@ -166,6 +166,10 @@ public interface PlatformConfig {
       /** How long a topic's partition list is reused before it is described again. */
       @WithDefault("30s")
       Duration metadataMaxAge();
+
+      /** A lower lag-driven replica count applies only after this (never delays scale to zero). */
+      @WithDefault("5m")
+      Duration lagScaleDownHold();
     }
   }
 

@@ -174,7 +174,8 @@ public class PlatformLifecycle {
             a.initialScale(),
             a.activationScale()),
         a.kafka().readTimeout(),
-        a.kafka().metadataMaxAge());
+        a.kafka().metadataMaxAge(),
+        a.kafka().lagScaleDownHold());
   }
 
   private RouterConfig routerConfig() {

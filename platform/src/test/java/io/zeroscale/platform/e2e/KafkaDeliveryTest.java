@@ -85,6 +85,7 @@ class KafkaDeliveryTest {
       throws Exception {
     kafka.broker.createTopic("wc-poison-in", 1);
     kafka.broker.createTopic("wc-poison-out", 1);
+    kafka.broker.createTopic("zeroscale-default-wc-poison-dlq", 1);
     WordcountFunction.deploy(
         "wc-poison",
         kafka.broker.bootstrapServers(),
