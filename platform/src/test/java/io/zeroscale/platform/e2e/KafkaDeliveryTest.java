@@ -117,6 +117,9 @@ class KafkaDeliveryTest {
     assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("POISON");
     assertThat(poison.headers().lastHeader("dead-letter-topic")).isNotNull();
     assertThat(poison.headers().lastHeader("dead-letter-offset")).isNotNull();
+    await("the platform counted the dead letter")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> platform.metric("zeroscale_kafka_dead_lettered_total", "wc-poison") == 1.0);
   }
 
   private static Map<String, String> lines(String prefix, int count) {

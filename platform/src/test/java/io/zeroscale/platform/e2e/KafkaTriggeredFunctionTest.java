@@ -78,6 +78,15 @@ class KafkaTriggeredFunctionTest {
         .as("replicas ready at the peak (lag threshold 100)")
         .isGreaterThan(1);
 
+    await("the platform counted every record committed, and no lag left")
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(platform.metric("zeroscale_kafka_records_committed_total", "wc-burst"))
+                  .isGreaterThanOrEqualTo(RECORDS);
+              assertThat(platform.metric("zeroscale_kafka_consumer_lag", "wc-burst")).isZero();
+              assertThat(platform.metric("zeroscale_kafka_partitions", "wc-burst")).isEqualTo(6);
+            });
     await("back to zero once the lag is gone and the grace period passed")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))

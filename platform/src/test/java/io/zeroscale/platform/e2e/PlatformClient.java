@@ -114,4 +114,14 @@ final class PlatformClient {
   HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
+
+  /** The value of {@code metric} for the function {@code name} at /q/metrics, or -1 if absent. */
+  double metric(String metric, String name) {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return text.lines()
+        .filter(l -> l.startsWith(metric + "{") && l.contains("function=\"" + name + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
+  }
 }
