@@ -117,7 +117,7 @@ public final class ThroughputBench {
     List<Process> processes = new ArrayList<>();
     try (Admin admin = broker.admin()) {
       for (int r = 0; r < replicas; r++) {
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString()).inheritIO();
+        ProcessBuilder pb = new ProcessBuilder(javaCommand(jar, r)).inheritIO();
         pb.environment()
             .putAll(
                 Map.of(
@@ -162,6 +162,17 @@ public final class ThroughputBench {
         p.waitFor(30, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** {@code java -jar}, with a flight recording per replica when {@code -Dbench.jfr=DIR} is set. */
+  private static List<String> javaCommand(Path jar, int replica) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    String jfr = System.getProperty("bench.jfr");
+    if (jfr != null) {
+      command.add("-XX:StartFlightRecording=filename=" + jfr + "/wordcount-" + replica + ".jfr");
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    return command;
   }
 
   private static long committed(Admin admin, String group) throws Exception {

@@ -3,7 +3,7 @@ package io.zeroscale.runtime.kafka.consume;
 import io.zeroscale.runtime.kafka.config.ConnectorSettings;
 import io.zeroscale.runtime.kafka.config.KafkaTriggerConfig;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +19,10 @@ import org.eclipse.microprofile.config.Config;
  * <p>A plain Kafka client rather than a SmallRye outgoing channel: a handler writes to any topic
  * from inside the call, and the runtime needs each send's own completion to hold the input's
  * acknowledgement; a channel would add an emitter buffer and a stream hop per record for that.
+ *
+ * <p>A singleton (no client proxy): it is called once per record.
  */
-@ApplicationScoped
+@Singleton
 public class OutputProducer {
 
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);

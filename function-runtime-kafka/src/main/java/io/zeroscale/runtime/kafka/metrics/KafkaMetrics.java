@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.arc.properties.IfBuildProperty;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -13,8 +13,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code zeroscale_function_kafka_attempts_failed_total} and {@code
  * zeroscale_function_kafka_records_dead_lettered_total}. Built only when the application has
  * Micrometer.
+ *
+ * <p>A singleton (no client proxy): it is called once per record.
  */
-@ApplicationScoped
+@Singleton
 @IfBuildProperty(name = "quarkus.micrometer.enabled", stringValue = "true", enableIfMissing = false)
 public class KafkaMetrics implements KafkaCounters {
 

@@ -1,10 +1,10 @@
 package io.zeroscale.runtime.kafka.metrics;
 
 import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** The counters of a function without a Micrometer registry: they count nothing. */
-@ApplicationScoped
+@Singleton
 @DefaultBean
 public class UncountedKafka implements KafkaCounters {
 
