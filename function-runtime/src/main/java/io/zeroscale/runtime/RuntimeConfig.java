@@ -20,6 +20,13 @@ public interface RuntimeConfig {
   int containerConcurrency();
 
   /**
+   * The function's {@code namespace/name} ({@code ZEROSCALE_FUNCTION}), which tags its metrics;
+   * {@code default/local} when the function runs outside the platform.
+   */
+  @WithDefault("default/local")
+  String function();
+
+  /**
    * This replica's id as the platform names it ({@code ZEROSCALE_REPLICA}); empty when the function
    * runs outside the platform.
    */

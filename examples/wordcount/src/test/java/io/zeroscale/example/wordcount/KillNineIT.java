@@ -113,7 +113,7 @@ class KillNineIT {
         new ProcessBuilder(
                 "java",
                 // The dead replica's session must expire before the group rebalances to the next.
-                "-Dmp.messaging.incoming.zeroscale-kafka.session.timeout.ms=6000",
+                "-Dzeroscale.kafka.session-timeout-ms=6000",
                 "-jar",
                 jar.toString())
             .redirectErrorStream(true)

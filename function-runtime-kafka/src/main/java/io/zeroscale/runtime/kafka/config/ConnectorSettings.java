@@ -25,6 +25,7 @@ public final class ConnectorSettings {
   public static final String DEAD_LETTER_TOPIC = "zeroscale.kafka.dead-letter-topic";
   public static final String COMMIT_INTERVAL_MS = "zeroscale.kafka.commit-interval-ms";
   public static final String MAX_POLL_RECORDS = "zeroscale.kafka.max-poll-records";
+  public static final String SESSION_TIMEOUT_MS = "zeroscale.kafka.session-timeout-ms";
   public static final String FUNCTION = "zeroscale.function";
 
   static final String PREFIX = "mp.messaging.incoming." + CHANNEL + ".";
@@ -72,6 +73,10 @@ public final class ConnectorSettings {
     put(props, "enable.auto.commit", "false");
     put(props, "auto.commit.interval.ms", lookup.apply(COMMIT_INTERVAL_MS).orElse("1000"));
     put(props, "auto.offset.reset", "earliest");
+    // A killed replica's partitions wait this long for a rebalance (see KafkaTriggerConfig).
+    int sessionTimeout = Integer.parseInt(lookup.apply(SESSION_TIMEOUT_MS).orElse("10000").trim());
+    put(props, "session.timeout.ms", Integer.toString(sessionTimeout));
+    put(props, "heartbeat.interval.ms", Integer.toString(Math.max(1, sessionTimeout / 3)));
     put(props, "failure-strategy", "dead-letter-queue");
     put(props, "dead-letter-queue.topic", deadLetterTopic(lookup, group));
     // Records are handed over as bytes; CloudEvents and tracing metadata cost per record.

@@ -61,4 +61,14 @@ public interface KafkaTriggerConfig {
    */
   @WithDefault("5000")
   int maxPollRecords();
+
+  /**
+   * How long the group waits for a silent replica before giving its partitions to the others, in
+   * milliseconds (the consumer's {@code session.timeout.ms}; heartbeats go at a third of it). A
+   * replica killed with SIGKILL holds its partitions this long: the client's 45 s default stalls
+   * them for most of a minute, while below the broker's 6 s floor a long GC pause would already
+   * cost a rebalance. Default 10000.
+   */
+  @WithDefault("10000")
+  int sessionTimeoutMs();
 }

@@ -38,6 +38,8 @@ class ConnectorSettingsTest {
         .containsEntry(P + "enable.auto.commit", "false")
         .containsEntry(P + "auto.commit.interval.ms", "1000")
         .containsEntry(P + "auto.offset.reset", "earliest")
+        .containsEntry(P + "session.timeout.ms", "10000")
+        .containsEntry(P + "heartbeat.interval.ms", "3333")
         .containsEntry(P + "failure-strategy", "dead-letter-queue")
         .containsEntry(P + "dead-letter-queue.topic", "words-dlq");
   }
@@ -51,8 +53,11 @@ class ConnectorSettingsTest {
                     "zeroscale.kafka.bootstrap-servers", "b:9092",
                     "zeroscale.kafka.topics", "t",
                     "zeroscale.function", "shop/orders",
-                    "zeroscale.kafka.commit-interval-ms", "250")));
+                    "zeroscale.kafka.commit-interval-ms", "250",
+                    "zeroscale.kafka.session-timeout-ms", "6000")));
     assertThat(props)
+        .containsEntry(P + "session.timeout.ms", "6000")
+        .containsEntry(P + "heartbeat.interval.ms", "2000")
         .containsEntry(P + "group.id", "zeroscale-shop-orders")
         .containsEntry(P + "dead-letter-queue.topic", "zeroscale-shop-orders-dlq")
         .containsEntry(P + "auto.commit.interval.ms", "250");
