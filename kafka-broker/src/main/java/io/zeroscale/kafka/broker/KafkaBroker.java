@@ -1,17 +1,28 @@
 package io.zeroscale.kafka.broker;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -126,6 +137,91 @@ public final class KafkaBroker implements AutoCloseable {
     Properties props = new Properties();
     props.put("bootstrap.servers", bootstrapServers);
     return props;
+  }
+
+  /** Writes {@code key -> value} records in order and waits until the broker has each of them. */
+  public void produce(String topic, Map<String, String> records) {
+    Properties props = clientProperties();
+    props.put("acks", "all");
+    props.put("linger.ms", "5");
+    try (var producer =
+        new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      records.forEach((k, v) -> sent.add(producer.send(new ProducerRecord<>(topic, k, v))));
+      for (Future<RecordMetadata> f : sent) {
+        f.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not write to " + topic + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing to " + topic, e);
+    }
+  }
+
+  /** Every record of {@code topic} from the beginning to its end as of now (30 s at most). */
+  public List<ConsumerRecord<String, String>> readAll(String topic) {
+    try (var consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, String>> records = new ArrayList<>();
+      long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("could not read " + topic + " to its end in time");
+        }
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+      return records;
+    }
+  }
+
+  /**
+   * Reads {@code topic} from the beginning until {@code done} holds for what was read, or {@code
+   * timeout} passes, and returns every record read; without a consumer group.
+   */
+  public List<ConsumerRecord<String, String>> readUntil(
+      String topic, Duration timeout, Predicate<List<ConsumerRecord<String, String>>> done) {
+    List<ConsumerRecord<String, String>> read = new ArrayList<>();
+    try (var consumer = consumer()) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      List<TopicPartition> partitions = List.of();
+      while (partitions.isEmpty() && System.nanoTime() < deadline) {
+        partitions =
+            consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        if (partitions.isEmpty()) {
+          pause(); // the topic is not there yet (a function creates it on its first write)
+        }
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      while (!done.test(read) && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+      }
+    }
+    return read;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted waiting for a topic", e);
+    }
+  }
+
+  private KafkaConsumer<String, String> consumer() {
+    Properties props = clientProperties();
+    props.put("enable.auto.commit", "false");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zeroscale.api.function.ScalingSpec;
+import io.zeroscale.kafka.broker.KafkaBroker;
 import io.zeroscale.platform.e2e.WordcountFunction.Output;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class KafkaDeliveryTest {
 
   private final PlatformClient platform = new PlatformClient();
-  private final KafkaTopics kafka = new KafkaTopics();
+  private final KafkaBroker kafka = KafkaBroker.shared();
 
   @AfterEach
   void cleanUp() {
@@ -34,14 +35,7 @@ class KafkaDeliveryTest {
   @Test
   void aReplicaKilledMidStreamLosesNoRecordAndOnlyItsUncommittedRecordsComeTwice()
       throws Exception {
-    kafka.broker.createTopic("wc-kill-in", 6);
-    kafka.broker.createTopic("wc-kill-out", 6);
-    WordcountFunction.deploy(
-        "wc-kill",
-        kafka.broker.bootstrapServers(),
-        "wc-kill-in",
-        "wc-kill-out",
-        new ScalingSpec(2, 2, null, null, "3s"));
+    WordcountFunction.deployOnOwnTopics("wc-kill", 6, new ScalingSpec(2, 2, null, null, "3s"));
     await("two replicas ready")
         .atMost(Duration.ofSeconds(60))
         .until(() -> platform.ready("wc-kill") == 2);
@@ -83,15 +77,7 @@ class KafkaDeliveryTest {
   @Test
   void aPoisonRecordEndsOnTheDeadLetterTopicWithItsReasonAndTheRecordsAfterItAreHandled()
       throws Exception {
-    kafka.broker.createTopic("wc-poison-in", 1);
-    kafka.broker.createTopic("wc-poison-out", 1);
-    kafka.broker.createTopic("zeroscale-default-wc-poison-dlq", 1);
-    WordcountFunction.deploy(
-        "wc-poison",
-        kafka.broker.bootstrapServers(),
-        "wc-poison-in",
-        "wc-poison-out",
-        new ScalingSpec(0, 1, null, null, "3s"));
+    WordcountFunction.deployOnOwnTopics("wc-poison", 1, new ScalingSpec(0, 1, null, null, "3s"));
     Map<String, String> lines = new LinkedHashMap<>();
     lines.put("before", "one two");
     lines.put("poison", "this is POISON");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zeroscale.api.function.ScalingSpec;
+import io.zeroscale.kafka.broker.KafkaBroker;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class KafkaTriggerErrorsTest {
 
   private final PlatformClient platform = new PlatformClient();
-  private final KafkaTopics kafka = new KafkaTopics();
+  private final KafkaBroker kafka = KafkaBroker.shared();
 
   @AfterEach
   void cleanUp() {
@@ -56,7 +57,7 @@ class KafkaTriggerErrorsTest {
       throws Exception {
     WordcountFunction.deploy(
         "wc-no-topic",
-        kafka.broker.bootstrapServers(),
+        kafka.bootstrapServers(),
         "no-such-topic",
         "no-such-output",
         new ScalingSpec(0, 2, null, null, "3s"));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.zeroscale.api.function.ScalingSpec;
+import io.zeroscale.kafka.broker.KafkaBroker;
 import io.zeroscale.platform.e2e.WordcountFunction.Output;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ class KafkaTriggeredFunctionTest {
   private static final int RECORDS = 10_000;
 
   private final PlatformClient platform = new PlatformClient();
-  private final KafkaTopics kafka = new KafkaTopics();
+  private final KafkaBroker kafka = KafkaBroker.shared();
 
   @AfterEach
   void cleanUp() {
@@ -38,14 +39,7 @@ class KafkaTriggeredFunctionTest {
   @Test
   void recordsAtZeroWakeTheFunctionWhichScalesOutHandlesEachRecordAndReturnsToZero()
       throws Exception {
-    kafka.broker.createTopic("wc-burst-in", 6);
-    kafka.broker.createTopic("wc-burst-out", 6);
-    WordcountFunction.deploy(
-        "wc-burst",
-        kafka.broker.bootstrapServers(),
-        "wc-burst-in",
-        "wc-burst-out",
-        new ScalingSpec(0, 6, null, null, "3s"));
+    WordcountFunction.deployOnOwnTopics("wc-burst", 6, new ScalingSpec(0, 6, null, null, "3s"));
     await("the function stays at zero while its topic is empty")
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(10))

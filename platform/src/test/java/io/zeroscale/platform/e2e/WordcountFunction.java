@@ -10,6 +10,7 @@ import io.zeroscale.api.function.KafkaTriggerSpec;
 import io.zeroscale.api.function.ObjectMeta;
 import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.function.TriggersSpec;
+import io.zeroscale.kafka.broker.KafkaBroker;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class WordcountFunction {
 
   private WordcountFunction() {}
+
+  /**
+   * Deploys wordcount as {@code name} on the shared test broker, with topics of its own: it reads
+   * {@code <name>-in} and writes {@code <name>-out} ({@code partitions} each), and its dead-letter
+   * topic exists (the test broker creates no topic on its own).
+   */
+  static void deployOnOwnTopics(String name, int partitions, ScalingSpec scaling) throws Exception {
+    KafkaBroker broker = KafkaBroker.shared();
+    broker.createTopic(name + "-in", partitions);
+    broker.createTopic(name + "-out", partitions);
+    broker.createTopic("zeroscale-default-" + name + "-dlq", 1);
+    deploy(name, broker.bootstrapServers(), name + "-in", name + "-out", scaling);
+  }
 
   /** Deploys wordcount as {@code name}, reading {@code input} and writing {@code output}. */
   static void deploy(
