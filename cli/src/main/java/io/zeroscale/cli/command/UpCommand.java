@@ -104,7 +104,7 @@ class UpCommand implements Callable<Integer> {
                   }));
       ControlClient client = new ControlClient("http://localhost:" + controlPort);
       awaitReady(platform, client);
-      List<Function> deployed = noExamples ? List.of() : deployExamples(client, kafka != null);
+      List<Function> deployed = noExamples ? List.of() : deployExamples(client, kafka);
       printWelcome(client, deployed);
       return platform.waitFor();
     } catch (CliException e) {
@@ -182,7 +182,7 @@ class UpCommand implements Callable<Integer> {
     System.err.println(" ready");
   }
 
-  private List<Function> deployExamples(ControlClient client, boolean withKafka) {
+  private List<Function> deployExamples(ControlClient client, DevKafkaBroker kafka) {
     List<Function> deployed = new ArrayList<>();
     Path examples = home.resolve("examples");
     try (Stream<Path> specs = Files.list(examples)) {
@@ -194,10 +194,13 @@ class UpCommand implements Callable<Integer> {
               .toList()) {
         String text = Files.readString(spec);
         Function function = FunctionCodec.read(text);
-        if (function.spec() != null && function.spec().kafkaTrigger() != null && !withKafka) {
-          System.err.println(
-              "not deploying " + home.relativize(spec) + ": it needs Kafka (started without it)");
-          continue;
+        if (function.spec() != null && function.spec().kafkaTrigger() != null) {
+          if (kafka == null) {
+            System.err.println(
+                "not deploying " + home.relativize(spec) + ": it needs Kafka (started without it)");
+            continue;
+          }
+          kafka.createTopics(function.spec().kafkaTrigger().topics());
         }
         deployed.add(client.apply(function.key(), text));
       }

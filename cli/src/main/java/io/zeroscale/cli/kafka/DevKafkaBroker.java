@@ -7,9 +7,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The Kafka broker {@code zeroscale up} runs for the Kafka-triggered examples: a real single-node
@@ -20,6 +28,7 @@ import java.util.stream.Stream;
 public final class DevKafkaBroker implements AutoCloseable {
 
   private static final String MAIN = "io.zeroscale.kafka.broker.KafkaBroker";
+  private static final int PARTITIONS = 6;
 
   private final String bootstrapServers;
   private final Process process;
@@ -61,6 +70,36 @@ public final class DevKafkaBroker implements AutoCloseable {
     }
     System.err.println(" ready");
     return new DevKafkaBroker(address, process);
+  }
+
+  /**
+   * Creates the topics an example reads (6 partitions each) on a broker started here, so its
+   * trigger is ready before the first record; a broker of the user's own is left as it is.
+   */
+  public void createTopics(Collection<String> topics) {
+    if (process == null || topics.isEmpty()) {
+      return;
+    }
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      for (String topic : topics) {
+        try {
+          admin
+              .createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1)))
+              .all()
+              .get(15, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            System.err.println(
+                "could not create topic " + topic + ": " + e.getCause().getMessage());
+          }
+        } catch (TimeoutException e) {
+          System.err.println("could not create topic " + topic + ": no answer in 15 s");
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public String bootstrapServers() {
