@@ -2,6 +2,7 @@ package io.zeroscale.cli.command;
 
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.cli.client.ControlClient;
+import io.zeroscale.cli.cluster.ClusterFunctions;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -15,6 +16,16 @@ class DeleteCommand extends FunctionCommand {
     FunctionKey key = key();
     client.delete(key);
     System.out.println("function " + key + " deleted");
+    return 0;
+  }
+
+  /** Deletes the resource; Kubernetes' garbage collector removes its Deployment and Service. */
+  @Override
+  int runOnCluster(ClusterFunctions cluster) {
+    FunctionKey key = key();
+    cluster.delete(key);
+    System.out.println(
+        "function " + key + " deleted (its Deployment and Service go with it: owner references)");
     return 0;
   }
 }

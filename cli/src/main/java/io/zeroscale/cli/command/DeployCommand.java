@@ -7,6 +7,9 @@ import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.api.function.InvalidFunctionException;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.cli.client.ControlClient;
+import io.zeroscale.cli.cluster.ClusterFunctions;
+import io.zeroscale.cli.cluster.ClusterFunctions.Applied;
+import io.zeroscale.kubernetes.crd.KubernetesFunctionRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,21 +31,27 @@ class DeployCommand extends ClientCommand {
       description = "Function spec (YAML or JSON); '-' reads standard input.")
   String file;
 
+  private String text;
+  private Function function;
+
+  /**
+   * Read and checked before any call: with the validator's rules, and on a cluster with the
+   * Kubernetes rules (the validator's plus an image).
+   */
+  @Override
+  void checkInput() {
+    text = readSpec();
+    Function parsed = parse(text);
+    List<FieldError> errors =
+        onCluster() ? KubernetesFunctionRules.check(parsed) : FunctionValidator.validate(parsed);
+    if (!errors.isEmpty()) {
+      throw invalid(errors);
+    }
+    function = parsed;
+  }
+
   @Override
   int run(ControlClient client) {
-    String text = readSpec();
-    Function function;
-    try {
-      function = FunctionCodec.read(text);
-      List<FieldError> errors = FunctionValidator.validate(function);
-      if (!errors.isEmpty()) {
-        throw new InvalidFunctionException(errors);
-      }
-    } catch (InvalidFunctionException e) {
-      StringBuilder sb = new StringBuilder(file + " is not a valid function:");
-      e.errors().forEach(err -> sb.append("\n  ").append(err));
-      throw new CliException(sb.toString());
-    }
     Function stored = client.apply(function.key(), text);
     System.out.printf(
         "function %s deployed (generation %d)%n", stored.key(), stored.metadata().generation());
@@ -52,6 +61,38 @@ class DeployCommand extends ClientCommand {
       System.out.println("call it:  zeroscale invoke " + stored.key());
     }
     return 0;
+  }
+
+  /** Stored with its defaults filled in, as the platform's catalog stores what it receives. */
+  @Override
+  int runOnCluster(ClusterFunctions cluster) {
+    Applied applied = cluster.apply(function.withDefaults());
+    Function stored = applied.function();
+    System.out.printf(
+        "function %s %s on %s (generation %d)%n",
+        stored.key(),
+        applied.outcome().name().toLowerCase(),
+        cluster.server(),
+        stored.metadata().generation());
+    if (stored.status() != null && stored.status().url() != null) {
+      System.out.println("call it:  curl " + stored.status().url());
+    }
+    System.out.println("watch it: zeroscale describe --kubernetes " + stored.key());
+    return 0;
+  }
+
+  private Function parse(String text) {
+    try {
+      return FunctionCodec.read(text);
+    } catch (InvalidFunctionException e) {
+      throw invalid(e.errors());
+    }
+  }
+
+  private CliException invalid(List<FieldError> errors) {
+    StringBuilder sb = new StringBuilder(file + " is not a valid function:");
+    errors.forEach(err -> sb.append("\n  ").append(err));
+    return new CliException(sb.toString());
   }
 
   private String readSpec() {

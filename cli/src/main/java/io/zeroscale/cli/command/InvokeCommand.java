@@ -1,8 +1,10 @@
 package io.zeroscale.cli.command;
 
+import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.cli.client.ControlClient;
+import io.zeroscale.cli.cluster.ClusterFunctions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,18 +58,57 @@ class InvokeCommand extends FunctionCommand {
       description = "Seconds to wait for the answer (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(
+      names = "--router",
+      paramLabel = "URL",
+      description =
+          "Router to call through (default: the platform's, or with --kubernetes the function's"
+              + " status.url); for a cluster router reached by port-forward, say.")
+  String router;
+
   @Override
   int run(ControlClient client) {
     FunctionKey key = key();
-    String router = client.info().path("routerUrl").asText();
-    URI uri =
-        URI.create(
-            router
-                + "/fn/"
-                + key.namespace()
-                + "/"
-                + key.name()
-                + (path.startsWith("/") ? path : "/" + path));
+    String base = router != null ? router : client.info().path("routerUrl").asText();
+    return call(key, functionUrl(base, key));
+  }
+
+  /** Through {@code --router}, else the URL the controller wrote into the function's status. */
+  @Override
+  int runOnCluster(ClusterFunctions cluster) {
+    FunctionKey key = key();
+    if (router != null) {
+      return call(key, functionUrl(router, key));
+    }
+    Function function = cluster.get(key);
+    String url = function.status() == null ? null : function.status().url();
+    if (url == null || url.isBlank()) {
+      throw new CliException(
+          "function "
+              + key
+              + " has no status.url yet (is the zeroscale controller running?); pass --router URL"
+              + " to call it through a router you can reach");
+    }
+    return call(key, url);
+  }
+
+  private static String functionUrl(String router, FunctionKey key) {
+    String base = router.endsWith("/") ? router.substring(0, router.length() - 1) : router;
+    return base + "/fn/" + key.namespace() + "/" + key.name() + "/";
+  }
+
+  /** Calls {@code functionUrl} (ending in '/') plus {@code --path}. */
+  private int call(FunctionKey key, String functionUrl) {
+    String base =
+        functionUrl.endsWith("/")
+            ? functionUrl.substring(0, functionUrl.length() - 1)
+            : functionUrl;
+    URI uri;
+    try {
+      uri = URI.create(base + (path.startsWith("/") ? path : "/" + path));
+    } catch (IllegalArgumentException e) {
+      throw new CliException("not a URL: " + base + path + " (" + e.getMessage() + ")");
+    }
     HttpRequest request = request(uri);
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     CompletableFuture<HttpResponse<String>> answer =

@@ -4,6 +4,7 @@ import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.cli.client.ControlClient;
+import io.zeroscale.cli.cluster.ClusterFunctions;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,15 @@ class ListCommand extends ClientCommand {
 
   @Override
   int run(ControlClient client) {
-    List<Function> functions = client.list(allNamespaces ? null : namespace);
+    return print(client.list(allNamespaces ? null : namespace));
+  }
+
+  @Override
+  int runOnCluster(ClusterFunctions cluster) {
+    return print(cluster.list(allNamespaces ? null : namespace));
+  }
+
+  private int print(List<Function> functions) {
     if (functions.isEmpty()) {
       System.out.println("no functions; deploy one with: zeroscale deploy -f FILE");
       return 0;

@@ -1,0 +1,67 @@
+package io.zeroscale.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --kubernetes} when the cluster is not what the CLI needs: one line saying what to fix. */
+@QuarkusMainTest
+class ClusterErrorsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void anApiServerWithoutTheCrdSaysHowToInstallIt(QuarkusMainLauncher launcher) throws Exception {
+    try (MockCluster cluster = MockCluster.withoutCrd()) {
+      LaunchResult result =
+          launcher.launch("list", "--kubeconfig", cluster.kubeconfig(dir).toString());
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.getErrorOutput())
+          .contains("does not know functions.zeroscale.io")
+          .contains("install it with: kubectl apply -k manifests/")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void anUnreachableApiServerIsNamed(QuarkusMainLauncher launcher) throws Exception {
+    try (MockCluster cluster = MockCluster.withCrd()) {
+      LaunchResult result =
+          launcher.launch(
+              "describe",
+              "hello",
+              "--kubeconfig",
+              cluster.kubeconfig(dir).toString(),
+              "--context",
+              "nowhere");
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.getErrorOutput())
+          .contains("cannot reach the Kubernetes API server at http://127.0.0.1:9")
+          .doesNotContain("Exception:");
+    }
+  }
+
+  @Test
+  void anUnknownContextListsTheKnownOnes(QuarkusMainLauncher launcher) throws Exception {
+    try (MockCluster cluster = MockCluster.withCrd()) {
+      LaunchResult result =
+          launcher.launch(
+              "list", "--kubeconfig", cluster.kubeconfig(dir).toString(), "--context", "prod");
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.getErrorOutput()).contains("no context prod", "it has: mock, nowhere");
+    }
+  }
+
+  @Test
+  void aMissingKubeconfigFileIsNamed(QuarkusMainLauncher launcher) {
+    LaunchResult result = launcher.launch("list", "--kubeconfig", dir.resolve("absent").toString());
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.getErrorOutput())
+        .contains("kubeconfig " + dir.resolve("absent") + " does not exist");
+  }
+}
