@@ -18,10 +18,18 @@ public interface PlatformConfig {
   /**
    * Which parts run in this instance: {@code router}, {@code activator}, {@code autoscaler}, {@code
    * controller}, or {@code all}. The local backend keeps replicas in this process, so it needs
-   * {@code all}.
+   * {@code all}; the Kubernetes backend takes any subset (router and activator together).
    */
   @WithDefault("all")
   Set<Role> roles();
+
+  /**
+   * Where functions run: {@code local} (replicas as child processes of this one) or {@code
+   * kubernetes} (a Deployment per function, through the API server of the usual kubeconfig or
+   * in-cluster configuration).
+   */
+  @WithDefault("local")
+  Backend backend();
 
   /** Where the local backend keeps functions, desired scale, pid files and replica logs. */
   @WithDefault(".zeroscale")
@@ -41,6 +49,14 @@ public interface PlatformConfig {
   Autoscaler autoscaler();
 
   Local local();
+
+  Kubernetes kubernetes();
+
+  /** Where functions run. */
+  enum Backend {
+    LOCAL,
+    KUBERNETES
+  }
 
   /** The parts of the platform; {@code all} is every one. */
   enum Role {
@@ -193,5 +209,66 @@ public interface PlatformConfig {
     /** Time between SIGTERM and SIGKILL. */
     @WithDefault("10s")
     Duration stopGracePeriod();
+  }
+
+  /** The Kubernetes backend ({@code zeroscale.backend=kubernetes}); ignored by the local one. */
+  interface Kubernetes {
+    /**
+     * The API server's URL (default: from the kubeconfig, or the in-cluster service account, as
+     * kubectl finds it).
+     */
+    Optional<String> apiServerUrl();
+
+    /** The one namespace whose functions this instance serves (default: every namespace). */
+    Optional<String> namespace();
+
+    /** Base of each function's {@code status.url}: {@code ROUTER-URL/fn/<ns>/<name>/}. */
+    @WithDefault("http://zeroscale-router")
+    String routerUrl();
+
+    /** How long a stopping pod keeps serving after it turned terminating (pre-stop sleep). */
+    @WithDefault("5s")
+    Duration preStopSleep();
+
+    /** Added to a function's timeout and the pre-stop sleep to make its grace period. */
+    @WithDefault("5s")
+    Duration shutdownMargin();
+
+    /** How often the kubelet probes a pod's readiness (1s at least). */
+    @WithDefault("1s")
+    Duration readinessPeriod();
+
+    /** Pause before a failed reconcile is retried; doubles with each failure in a row. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    /** Cap of that pause. */
+    @WithDefault("60s")
+    Duration maxRetryBackoff();
+
+    /** Leader election among instances running the controller or the autoscaler. */
+    Lease lease();
+
+    /** The Lease the controller and autoscaler instances elect their leader on. */
+    interface Lease {
+      /** The Lease's namespace (default: the client's namespace, the pod's own in a cluster). */
+      Optional<String> namespace();
+
+      /** The Lease's name; instances sharing it elect one leader. */
+      @WithDefault("zeroscale-leader")
+      String name();
+
+      /** How long a stand-by waits after the leader's last renewal before it takes over. */
+      @WithDefault("15s")
+      Duration duration();
+
+      /** How long a leader tries to renew before it steps down; shorter than the duration. */
+      @WithDefault("10s")
+      Duration renewDeadline();
+
+      /** Between tries to acquire or renew; times 1.2 shorter than the renew deadline. */
+      @WithDefault("2s")
+      Duration retryPeriod();
+    }
   }
 }

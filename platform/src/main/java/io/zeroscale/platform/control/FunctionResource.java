@@ -108,6 +108,9 @@ public class FunctionResource {
     if (catalog.get(key).isEmpty()) {
       return notFound(key);
     }
+    if (inspector.unavailable(key).isPresent()) {
+      return notHere(inspector.unavailable(key).get());
+    }
     return Response.ok(inspector.replicas(key)).build();
   }
 
@@ -122,6 +125,9 @@ public class FunctionResource {
     FunctionKey key = FunctionKey.of(namespace, name);
     if (catalog.get(key).isEmpty()) {
       return notFound(key);
+    }
+    if (inspector.unavailable(key).isPresent()) {
+      return notHere(inspector.unavailable(key).get());
     }
     // Parsed here, not by JAX-RS: a malformed number would otherwise be a bare 404.
     int tail;
@@ -180,6 +186,12 @@ public class FunctionResource {
     }
     return function.withMetadata(
         new ObjectMeta(pathKey.name(), pathKey.namespace(), meta.generation(), meta.labels()));
+  }
+
+  /** 501: this backend does not show replicas or logs; the hint says where they are. */
+  private static Response notHere(String hint) {
+    return ErrorBody.response(
+        Response.Status.NOT_IMPLEMENTED, "replicas and logs are not served by this backend", hint);
   }
 
   private static Response notFound(FunctionKey key) {

@@ -5,31 +5,42 @@ import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.spi.Endpoints;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.Orchestrator;
+import io.zeroscale.datapath.DataPath;
 import io.zeroscale.local.LocalBackendConfig;
 import io.zeroscale.local.catalog.FileFunctionCatalog;
 import io.zeroscale.local.process.LocalOrchestrator;
 import io.zeroscale.local.process.MicrometerStartupTimer;
 import io.zeroscale.local.process.ReplicaInfo;
 import io.zeroscale.platform.config.PlatformConfig;
+import io.zeroscale.platform.config.PlatformConfig.Role;
+import io.zeroscale.platform.controller.FunctionController;
+import io.zeroscale.platform.controller.FunctionUrls;
 import io.zeroscale.platform.controller.StatusWriter;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
-import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The local backend as CDI beans: one {@link LocalOrchestrator} serves as {@link Orchestrator} and
- * {@link Endpoints}, one {@link FileFunctionCatalog} as {@link FunctionCatalog}. A Kubernetes
- * backend will be a sibling of this class.
+ * The local backend: one {@link LocalOrchestrator} serves as {@link Orchestrator} and {@link
+ * Endpoints}, one {@link FileFunctionCatalog} as {@link FunctionCatalog}; the platform's {@link
+ * FunctionController} applies functions and writes their status. {@link KubernetesBackend} is its
+ * sibling.
  */
-@ApplicationScoped
-public class LocalBackend {
+final class LocalBackend implements FunctionBackend {
 
-  @Produces
-  @Singleton
-  LocalBackendConfig config(PlatformConfig platform) {
+  private final LocalOrchestrator orchestrator;
+  private final FunctionCatalog catalog;
+  private final MeterRegistry registry;
+
+  LocalBackend(PlatformConfig platform, MeterRegistry registry) {
+    LocalBackendConfig config = config(platform);
+    this.registry = registry;
+    this.orchestrator = new LocalOrchestrator(config);
+    orchestrator.addStartupListener(new MicrometerStartupTimer(registry));
+    this.catalog = new FileFunctionCatalog(config.functionsDir());
+  }
+
+  private static LocalBackendConfig config(PlatformConfig platform) {
     PlatformConfig.Local local = platform.local();
     LocalBackendConfig config =
         LocalBackendConfig.defaults(platform.dataDir().toAbsolutePath().normalize())
@@ -40,59 +51,80 @@ public class LocalBackend {
     return local.maxConcurrentStarts().map(config::withMaxConcurrentStarts).orElse(config);
   }
 
-  /** Typed to its class only, so that the SPI types below have exactly one producer each. */
-  @Produces
-  @Singleton
-  @Typed(LocalOrchestrator.class)
-  LocalOrchestrator localOrchestrator(LocalBackendConfig config, MeterRegistry registry) {
-    LocalOrchestrator orchestrator = new LocalOrchestrator(config);
-    orchestrator.addStartupListener(new MicrometerStartupTimer(registry));
+  @Override
+  public FunctionCatalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public Endpoints endpoints() {
     return orchestrator;
   }
 
-  void closeOrchestrator(@Disposes LocalOrchestrator orchestrator) {
-    orchestrator.close();
+  @Override
+  public Orchestrator orchestrator() {
+    return orchestrator;
   }
 
-  @Produces
-  @Singleton
-  Orchestrator orchestrator(LocalOrchestrator local) {
-    return local;
+  @Override
+  public void dataPathStarted(DataPath dataPath) {
+    orchestrator.setInFlightRequests(dataPath.inFlightRequests());
   }
 
-  @Produces
-  @Singleton
-  Endpoints endpoints(LocalOrchestrator local) {
-    return local;
+  /** The controller and the loop, in this process; the local backend runs every role. */
+  @Override
+  public ControlPlane startControlPlane(
+      Set<Role> roles, ScalingLoopSlot scaling, FunctionUrls urls) {
+    FunctionController controller =
+        new FunctionController(
+            catalog,
+            orchestrator,
+            new StatusWriter(
+                catalog,
+                orchestrator,
+                key -> orchestrator.lastStartFailure(key).map(f -> f.reason()),
+                key ->
+                    scaling
+                        .triggerStatus(key)
+                        .map(
+                            t -> new StatusWriter.TriggerState(t.ready(), t.reason(), t.message())),
+                urls,
+                Clock.systemUTC()),
+            registry);
+    controller.start();
+    scaling.start();
+    return new ControlPlane() {
+      @Override
+      public void stopScaling() {
+        scaling.close();
+      }
+
+      @Override
+      public void close() {
+        controller.close();
+      }
+    };
   }
 
-  @Produces
-  @Singleton
-  @Typed(FunctionCatalog.class)
-  FunctionCatalog catalog(LocalBackendConfig config) {
-    return new FileFunctionCatalog(config.functionsDir());
-  }
-
-  @Produces
-  @Singleton
-  StatusWriter.StartFailures startFailures(LocalOrchestrator local) {
-    return key -> local.lastStartFailure(key).map(f -> f.reason());
-  }
-
-  @Produces
-  @Singleton
-  FunctionInspector inspector(LocalOrchestrator local) {
+  @Override
+  public FunctionInspector inspector() {
     return new FunctionInspector() {
       @Override
       public List<ReplicaView> replicas(FunctionKey key) {
-        return local.replicas(key).stream().map(LocalBackend::view).toList();
+        return orchestrator.replicas(key).stream().map(LocalBackend::view).toList();
       }
 
       @Override
       public List<String> logs(FunctionKey key, int tail) {
-        return local.logs().tail(key, tail);
+        return orchestrator.logs().tail(key, tail);
       }
     };
+  }
+
+  /** Drains and stops every replica. */
+  @Override
+  public void close() {
+    orchestrator.close();
   }
 
   private static FunctionInspector.ReplicaView view(ReplicaInfo r) {

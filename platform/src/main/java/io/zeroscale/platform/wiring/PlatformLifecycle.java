@@ -5,26 +5,19 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.zeroscale.activator.ActivatorConfig;
-import io.zeroscale.api.spi.Endpoints;
-import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.stats.LoadSource;
 import io.zeroscale.autoscaler.AutoscalerConfig;
 import io.zeroscale.autoscaler.decider.ScalingDefaults;
 import io.zeroscale.autoscaler.loop.ScalingLoop;
 import io.zeroscale.datapath.DataPath;
-import io.zeroscale.local.process.LocalOrchestrator;
 import io.zeroscale.platform.config.PlatformConfig;
 import io.zeroscale.platform.config.PlatformConfig.Role;
-import io.zeroscale.platform.controller.FunctionController;
 import io.zeroscale.platform.controller.FunctionUrls;
-import io.zeroscale.platform.controller.StatusWriter;
 import io.zeroscale.router.RouterConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +34,9 @@ import org.jboss.logging.Logger;
  *   <li>the scaling loop, which reads the data path's load and scales through the backend.
  * </ol>
  *
+ * <p>Which of them run is {@code zeroscale.roles}' choice ({@link PlatformRoles}); on the
+ * Kubernetes backend the controller and the loop run only while this instance leads.
+ *
  * <p>On shutdown the router stops accepting first, then the loop and the controller stop, then
  * every replica is drained and stopped.
  */
@@ -52,60 +48,62 @@ public class PlatformLifecycle {
 
   @Inject PlatformConfig config;
   @Inject Vertx vertx;
-  @Inject FunctionCatalog catalog;
-  @Inject Endpoints endpoints;
-  @Inject LocalOrchestrator orchestrator;
-  @Inject StatusWriter.StartFailures startFailures;
+  @Inject FunctionBackend backend;
   @Inject MeterRegistry registry;
   @Inject RouterAddress routerAddress;
 
   private volatile DataPath dataPath;
-  private ScalingLoop scalingLoop;
-  private FunctionController controller;
+  private FunctionBackend.ControlPlane controlPlane;
   private volatile boolean started;
 
   void onStart(@Observes StartupEvent event) throws Exception {
-    Set<Role> roles = roles();
+    Set<Role> roles = PlatformRoles.resolve(config.roles(), config.backend());
     // The load source reads the data path once it exists; the data path needs the loop's poke.
     LoadSource load = () -> dataPath == null ? Map.of() : dataPath.loadSource().collect();
-    scalingLoop =
-        new ScalingLoop(autoscalerConfig(), catalog, orchestrator, List.of(load), registry);
+    ScalingLoopSlot scaling =
+        new ScalingLoopSlot(
+            () ->
+                new ScalingLoop(
+                    autoscalerConfig(),
+                    backend.catalog(),
+                    backend.orchestrator(),
+                    List.of(load),
+                    registry));
+    if (config.backend() == PlatformConfig.Backend.LOCAL) {
+      // Scales without an election: the loop hears pokes from the moment the router listens.
+      scaling.open();
+    }
 
-    dataPath =
-        DataPath.start(
-                vertx, routerConfig(), activatorConfig(), catalog, endpoints, scalingLoop, registry)
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    orchestrator.setInFlightRequests(dataPath.inFlightRequests());
-    FunctionUrls urls = urls(dataPath.port());
+    FunctionUrls urls;
+    if (roles.contains(Role.ROUTER)) {
+      dataPath =
+          DataPath.start(
+                  vertx,
+                  routerConfig(),
+                  activatorConfig(),
+                  backend.catalog(),
+                  backend.endpoints(),
+                  scaling,
+                  registry)
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      backend.dataPathStarted(dataPath);
+      urls = urls(dataPath.port());
+    } else {
+      urls = urls(config.router().port());
+    }
     routerAddress.set(urls);
 
-    controller =
-        new FunctionController(
-            catalog,
-            orchestrator,
-            new StatusWriter(
-                catalog,
-                orchestrator,
-                startFailures,
-                key ->
-                    scalingLoop
-                        .triggerStatus(key)
-                        .map(
-                            t -> new StatusWriter.TriggerState(t.ready(), t.reason(), t.message())),
-                urls,
-                Clock.systemUTC()),
-            registry);
-    controller.start();
-    scalingLoop.start();
+    controlPlane = backend.startControlPlane(roles, scaling, urls);
     started = true;
     LOG.infof(
-        "zeroscale started roles=%s router=%s dataDir=%s functions=%d",
+        "zeroscale started backend=%s roles=%s router=%s dataDir=%s functions=%d",
+        config.backend(),
         roles,
         urls.routerBase(),
         config.dataDir().toAbsolutePath().normalize(),
-        catalog.list().size());
+        backend.catalog().list().size());
   }
 
   /**
@@ -116,8 +114,8 @@ public class PlatformLifecycle {
   void onStop(@Observes ShutdownEvent event) {
     started = false;
     try {
-      if (scalingLoop != null) {
-        scalingLoop.close();
+      if (controlPlane != null) {
+        controlPlane.stopScaling();
       }
       if (dataPath != null) {
         Duration drain = config.drainTimeout();
@@ -130,10 +128,10 @@ public class PlatformLifecycle {
     } catch (Exception e) {
       LOG.warnf(e, "data path did not drain cleanly");
     } finally {
-      if (controller != null) {
-        controller.close();
+      if (controlPlane != null) {
+        controlPlane.close();
       }
-      // The orchestrator bean's disposer then drains and stops every replica.
+      // The backend bean's disposer then drains and stops every replica (local backend).
       LOG.info("zeroscale stopped taking requests; stopping replicas");
     }
   }
@@ -141,21 +139,6 @@ public class PlatformLifecycle {
   /** True once every part has started. */
   public boolean started() {
     return started;
-  }
-
-  private Set<Role> roles() {
-    Set<Role> roles = EnumSet.copyOf(config.roles());
-    if (roles.contains(Role.ALL)) {
-      return EnumSet.complementOf(EnumSet.of(Role.ALL));
-    }
-    if (!roles.containsAll(EnumSet.complementOf(EnumSet.of(Role.ALL)))) {
-      throw new IllegalStateException(
-          "zeroscale.roles="
-              + roles
-              + ": the local backend runs replicas inside this process, so it needs every role"
-              + " (zeroscale.roles=all). Split roles come with the Kubernetes backend.");
-    }
-    return roles;
   }
 
   private AutoscalerConfig autoscalerConfig() {

@@ -1,0 +1,205 @@
+package io.zeroscale.platform.wiring;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.spi.Endpoints;
+import io.zeroscale.api.spi.FunctionCatalog;
+import io.zeroscale.api.spi.Orchestrator;
+import io.zeroscale.kubernetes.KubernetesBackendConfig;
+import io.zeroscale.kubernetes.catalog.KubernetesFunctionCatalog;
+import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
+import io.zeroscale.kubernetes.leader.LeadershipListener;
+import io.zeroscale.kubernetes.leader.LeaseConfig;
+import io.zeroscale.kubernetes.leader.LeaseLeaderElection;
+import io.zeroscale.kubernetes.leader.WhileLeading;
+import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
+import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
+import io.zeroscale.platform.config.PlatformConfig;
+import io.zeroscale.platform.config.PlatformConfig.Role;
+import io.zeroscale.platform.controller.FunctionUrls;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The Kubernetes backend: {@code Function} resources as the catalog, EndpointSlices as the
+ * endpoints, Deployments scaled through their scale subresource. The controller is the kubernetes
+ * module's {@link FunctionReconciler} (it writes the status; the platform's own controller does not
+ * run), and it and the scaling loop run only while this instance holds the Lease: of several
+ * instances, one scales and reconciles; every instance routes.
+ */
+final class KubernetesBackend implements FunctionBackend {
+
+  private static final Logger LOG = Logger.getLogger(KubernetesBackend.class);
+
+  private final PlatformConfig.Kubernetes settings;
+  private final KubernetesClient client;
+  private final KubernetesBackendConfig config;
+  private final KubernetesFunctionCatalog catalog;
+  private final EndpointSliceEndpoints endpoints;
+  private final KubernetesOrchestrator orchestrator;
+
+  /** Connects and syncs the catalog, endpoint and Deployment informers before it returns. */
+  KubernetesBackend(PlatformConfig platform) {
+    this.settings = platform.kubernetes();
+    this.client = client(settings);
+    this.config = config(settings);
+    this.catalog = new KubernetesFunctionCatalog(client, config).start();
+    this.endpoints = new EndpointSliceEndpoints(client, config).start();
+    this.orchestrator = new KubernetesOrchestrator(client, config).start();
+    LOG.infof(
+        "kubernetes backend started apiServer=%s namespace=%s",
+        client.getMasterUrl(), config.namespace().orElse("*"));
+  }
+
+  /** The usual configuration (kubeconfig, or the in-cluster service account), URL overridden. */
+  private static KubernetesClient client(PlatformConfig.Kubernetes settings) {
+    Config config = Config.autoConfigure(null);
+    if (settings.apiServerUrl().isPresent()) {
+      config = new ConfigBuilder(config).withMasterUrl(settings.apiServerUrl().get()).build();
+    }
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private static KubernetesBackendConfig config(PlatformConfig.Kubernetes s) {
+    return new KubernetesBackendConfig(
+        s.namespace(),
+        s.routerUrl(),
+        s.preStopSleep(),
+        s.shutdownMargin(),
+        s.readinessPeriod(),
+        s.retryBackoff(),
+        s.maxRetryBackoff());
+  }
+
+  @Override
+  public FunctionCatalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public Endpoints endpoints() {
+    return endpoints;
+  }
+
+  @Override
+  public Orchestrator orchestrator() {
+    return orchestrator;
+  }
+
+  /**
+   * The controller and the scaling loop, each run by a {@link WhileLeading} of one Lease election:
+   * they start when this instance leads and stop when it no longer does. (The TriggerReady
+   * condition of Kafka-triggered functions is not written on this backend: the reconciler writes
+   * the status and does not read the loop's trigger status.)
+   */
+  @Override
+  public ControlPlane startControlPlane(
+      Set<Role> roles, ScalingLoopSlot scaling, FunctionUrls urls) {
+    List<WhileLeading> parts = new ArrayList<>();
+    if (roles.contains(Role.CONTROLLER)) {
+      parts.add(
+          new WhileLeading(
+              "controller",
+              () -> new FunctionReconciler(client, config, Clock.systemUTC()).start()));
+    }
+    if (roles.contains(Role.AUTOSCALER)) {
+      parts.add(
+          new WhileLeading(
+              "autoscaler",
+              () -> {
+                scaling.start();
+                return scaling::close;
+              }));
+    }
+    if (parts.isEmpty()) {
+      return ControlPlane.NONE;
+    }
+    LeaseLeaderElection election =
+        new LeaseLeaderElection(client, leaseConfig(), allOf(parts)).start();
+    return new ControlPlane() {
+      @Override
+      public void stopScaling() {
+        election.close();
+        parts.forEach(WhileLeading::close);
+      }
+
+      /** Nothing left: both parts stopped with the election. */
+      @Override
+      public void close() {}
+    };
+  }
+
+  private LeaseConfig leaseConfig() {
+    PlatformConfig.Kubernetes.Lease lease = settings.lease();
+    String namespace =
+        lease.namespace().or(() -> Optional.ofNullable(client.getNamespace())).orElse("default");
+    return new LeaseConfig(
+        namespace,
+        lease.name(),
+        LeaseConfig.identityOfThisProcess(),
+        lease.duration(),
+        lease.renewDeadline(),
+        lease.retryPeriod());
+  }
+
+  private static LeadershipListener allOf(List<WhileLeading> parts) {
+    return new LeadershipListener() {
+      @Override
+      public void onStartLeading() {
+        parts.forEach(WhileLeading::onStartLeading);
+      }
+
+      @Override
+      public void onStopLeading() {
+        parts.forEach(WhileLeading::onStopLeading);
+      }
+    };
+  }
+
+  /** Pods and their logs are the cluster's to show. */
+  @Override
+  public FunctionInspector inspector() {
+    return new FunctionInspector() {
+      @Override
+      public List<ReplicaView> replicas(FunctionKey key) {
+        return List.of();
+      }
+
+      @Override
+      public List<String> logs(FunctionKey key, int tail) {
+        return List.of();
+      }
+
+      @Override
+      public Optional<String> unavailable(FunctionKey key) {
+        String selector = WorkloadLabels.FUNCTION + "=" + key.name();
+        return Optional.of(
+            "on the Kubernetes backend a function's replicas are its pods: kubectl get pods -n "
+                + key.namespace()
+                + " -l "
+                + selector
+                + "; kubectl logs -n "
+                + key.namespace()
+                + " -l "
+                + selector);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    orchestrator.close();
+    endpoints.close();
+    catalog.close();
+    client.close();
+    LOG.info("kubernetes backend stopped");
+  }
+}

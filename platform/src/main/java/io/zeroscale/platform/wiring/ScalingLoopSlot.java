@@ -1,0 +1,61 @@
+package io.zeroscale.platform.wiring;
+
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.ScalePoke;
+import io.zeroscale.autoscaler.kafka.TriggerStatus;
+import io.zeroscale.autoscaler.loop.ScalingLoop;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The scaling loop of this instance while it runs one. The data path pokes this slot, which passes
+ * the poke on to the loop if there is one: on the Kubernetes backend the loop runs only while this
+ * instance leads, and a new term gets a new loop (a closed one cannot start again).
+ */
+public final class ScalingLoopSlot implements ScalePoke {
+
+  private final Supplier<ScalingLoop> loops;
+  private volatile ScalingLoop loop;
+
+  /**
+   * @param loops makes a new, not yet started loop
+   */
+  public ScalingLoopSlot(Supplier<ScalingLoop> loops) {
+    this.loops = loops;
+  }
+
+  /** The loop in the slot, made if there is none; not started. */
+  public synchronized ScalingLoop open() {
+    if (loop == null) {
+      loop = loops.get();
+    }
+    return loop;
+  }
+
+  /** Starts the loop in the slot (made if there is none). */
+  public synchronized void start() {
+    open().start();
+  }
+
+  /** Closes the loop in the slot, if any, and empties the slot. */
+  public synchronized void close() {
+    if (loop != null) {
+      loop.close();
+      loop = null;
+    }
+  }
+
+  @Override
+  public void poke(FunctionKey key, int queued) {
+    ScalingLoop current = loop;
+    if (current != null) {
+      current.poke(key, queued);
+    }
+  }
+
+  /** The Kafka trigger's status as the running loop last read it. */
+  public Optional<TriggerStatus> triggerStatus(FunctionKey key) {
+    ScalingLoop current = loop;
+    return current == null ? Optional.empty() : current.triggerStatus(key);
+  }
+}

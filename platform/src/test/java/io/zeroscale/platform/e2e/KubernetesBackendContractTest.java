@@ -1,0 +1,121 @@
+package io.zeroscale.platform.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backend contract on the Kubernetes backend: functions are {@code Function} resources on an
+ * API server, replicas are pods the kubelet stand-in runs as real processes, the router reads
+ * EndpointSlices, the autoscaler scales Deployments, the controller is the reconciler, and both run
+ * under the Lease this (only) instance leads.
+ */
+@QuarkusTest
+@TestProfile(KubernetesBackendProfile.class)
+class KubernetesBackendContractTest extends BackendContract {
+
+  private static final Pattern SCALE_WRITE =
+      Pattern.compile("PUT /apis/apps/v1/namespaces/default/deployments/[^/?]+/scale(\\?.*)?");
+  private static final Pattern DEPLOYMENT_WRITE =
+      Pattern.compile("(PUT|PATCH) /apis/apps/v1/namespaces/default/deployments/[^/?]+(\\?.*)?");
+
+  /** Every request the API server recorded, across this class's tests. */
+  private static final List<String> RECORDED = new ArrayList<>();
+
+  @KubernetesStandIns.Cluster KubernetesStandIns.StandIns cluster;
+
+  @Override
+  String backend() {
+    return "kubernetes";
+  }
+
+  @Override
+  String echoSpec(String name, String scaling) {
+    return """
+        apiVersion: zeroscale.io/v1alpha1
+        kind: Function
+        metadata: {name: %s, namespace: default}
+        spec:
+          image: %s
+          timeout: 20s
+          scaling: %s
+        """
+        .formatted(name, KubernetesStandIns.ECHO_IMAGE, scaling);
+  }
+
+  /** The live process of each ready pod of the function (pods are named after the Deployment). */
+  @Override
+  List<Long> readyReplicaPids(String name) {
+    var ready =
+        cluster.api().client().pods().inNamespace("default").list().getItems().stream()
+            .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
+            .filter(
+                p ->
+                    p.getStatus() != null
+                        && p.getStatus().getConditions() != null
+                        && p.getStatus().getConditions().stream()
+                            .anyMatch(
+                                c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+            .map(p -> p.getMetadata().getName())
+            .toList();
+    var processes = cluster.kubelet().processes();
+    return ready.stream()
+        .filter(processes::containsKey)
+        .map(pod -> processes.get(pod).pid())
+        .toList();
+  }
+
+  /**
+   * The test API server has no garbage collector: what the Function's owner references would remove
+   * on a cluster, the test removes, so that its pods stop.
+   */
+  @Override
+  void deleted(String name) {
+    cluster.api().client().apps().deployments().inNamespace("default").withName(name).delete();
+    cluster.api().client().services().inNamespace("default").withName(name).delete();
+    RECORDED.clear();
+    RECORDED.addAll(cluster.api().requests());
+  }
+
+  @Test
+  void replicasAndLogsAnswer501NamingKubectl() {
+    deploy("inspected", "{minScale: 0, maxScale: 1}");
+    org.awaitility.Awaitility.await()
+        .until(() -> given().get("/api/v1/functions/default/inspected").statusCode() == 200);
+    given()
+        .get("/api/v1/functions/default/inspected/replicas")
+        .then()
+        .statusCode(501)
+        .body("hint", org.hamcrest.Matchers.containsString("kubectl get pods -n default"));
+    given()
+        .get("/api/v1/functions/default/inspected/logs")
+        .then()
+        .statusCode(501)
+        .body("hint", org.hamcrest.Matchers.containsString("kubectl logs"));
+  }
+
+  /** From the recorded requests: scale changes went to {@code deployments/scale}, nothing else. */
+  @AfterAll
+  static void everyScaleChangeUsedTheScaleSubresource() {
+    List<String> scaleWrites =
+        RECORDED.stream().filter(r -> SCALE_WRITE.matcher(r).matches()).toList();
+    List<String> deploymentWrites =
+        RECORDED.stream().filter(r -> DEPLOYMENT_WRITE.matcher(r).matches()).toList();
+    System.out.printf(
+        "recorded requests=%d scaleWrites=%d deploymentSpecWrites=%d%n",
+        RECORDED.size(), scaleWrites.size(), deploymentWrites.size());
+    assertThat(scaleWrites).as("the autoscaler's scale changes").isNotEmpty();
+    assertThat(deploymentWrites)
+        .as(
+            "writes of a Deployment's spec after its creation (the reconciler must not reset the"
+                + " replicas; the functions' templates never changed)")
+        .isEmpty();
+  }
+}
