@@ -74,6 +74,25 @@ class ClusterCommandsTest {
   }
 
   @Test
+  void aFileWithoutNamespaceGoesToTheContextsAndAClashWithDashNIsRefused(
+      QuarkusMainLauncher launcher) throws IOException {
+    Path bare =
+        Files.writeString(
+            dir.resolve("bare.yaml"),
+            yaml("bare", NS, "img/bare:1", 3).replace(", namespace: apps", ""));
+    assertThat(bare).content().doesNotContain("namespace");
+
+    LaunchResult deployed = launch(launcher, "deploy", "-f", bare.toString());
+    assertThat(deployed.getOutput()).contains("function apps/bare created");
+    assertThat(resource("bare")).isNotNull();
+
+    LaunchResult clash = launch(launcher, "deploy", "-n", "other", "-f", spec("hello", "i:1", 1));
+    assertThat(clash.exitCode()).isEqualTo(1);
+    assertThat(clash.getErrorOutput()).contains("says metadata.namespace: apps but -n says other");
+    assertThat(resource("hello")).isNull();
+  }
+
+  @Test
   void listShowsTheResourcesOfTheContextNamespaceOrAll(QuarkusMainLauncher launcher)
       throws IOException {
     launch(launcher, "deploy", "-f", spec("hello", "img/hello:1", 5));
@@ -161,6 +180,15 @@ class ClusterCommandsTest {
 
       LaunchResult viaRouter = launch(launcher, "invoke", "hello", "-d", "hi", "--router", base);
       assertThat(viaRouter.getOutput()).contains("routed POST /fn/apps/hello/");
+
+      // As from a laptop: the in-cluster router address of status.url cannot be reached.
+      writeStatus("hello", status("http://127.0.0.1:9/fn/apps/hello/", 1, 1));
+      LaunchResult unreachable = launch(launcher, "invoke", "hello", "--timeout", "5");
+      assertThat(unreachable.exitCode()).isEqualTo(1);
+      assertThat(unreachable.getErrorOutput())
+          .contains("calling apps/hello failed")
+          .contains("kubectl -n zeroscale port-forward svc/zeroscale-router 8080:80")
+          .contains("--router http://localhost:8080");
     } finally {
       router.stop(0);
     }

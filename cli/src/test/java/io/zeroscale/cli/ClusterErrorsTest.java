@@ -57,6 +57,29 @@ class ClusterErrorsTest {
     }
   }
 
+  /**
+   * ZEROSCALE_KUBERNETES=true switches to the cluster; picocli reads the variable from system
+   * properties first, and Fabric8 reads {@code kubeconfig} as it reads $KUBECONFIG, so the test
+   * sets both as properties (this JVM's environment cannot be changed).
+   */
+  @Test
+  void theEnvironmentSwitchWithoutAnyKubeconfigSaysWhereItLooked(QuarkusMainLauncher launcher) {
+    String absent = dir.resolve("no-such-kubeconfig").toString();
+    System.setProperty("ZEROSCALE_KUBERNETES", "true");
+    System.setProperty("kubeconfig", absent);
+    try {
+      LaunchResult result = launcher.launch("list");
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.getErrorOutput())
+          .contains("no kubeconfig found (looked at " + absent + ")")
+          .contains("set KUBECONFIG or pass --kubeconfig FILE")
+          .doesNotContain("cannot reach the zeroscale platform");
+    } finally {
+      System.clearProperty("ZEROSCALE_KUBERNETES");
+      System.clearProperty("kubeconfig");
+    }
+  }
+
   @Test
   void aMissingKubeconfigFileIsNamed(QuarkusMainLauncher launcher) {
     LaunchResult result = launcher.launch("list", "--kubeconfig", dir.resolve("absent").toString());

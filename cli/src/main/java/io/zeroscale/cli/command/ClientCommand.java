@@ -34,6 +34,9 @@ abstract class ClientCommand implements Callable<Integer> {
               + " the control API (env ZEROSCALE_KUBERNETES=true).")
   boolean kubernetes;
 
+  /** Whether {@code -n} was given (before {@link #namespace} gets its default). */
+  boolean namespaceGiven;
+
   @Option(
       names = "--context",
       paramLabel = "NAME",
@@ -50,6 +53,7 @@ abstract class ClientCommand implements Callable<Integer> {
   @Override
   public final Integer call() {
     try {
+      namespaceGiven = namespace != null;
       checkInput();
       if (onCluster()) {
         try (ClusterFunctions cluster =

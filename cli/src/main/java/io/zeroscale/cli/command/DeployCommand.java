@@ -5,6 +5,7 @@ import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionCodec;
 import io.zeroscale.api.function.FunctionValidator;
 import io.zeroscale.api.function.InvalidFunctionException;
+import io.zeroscale.api.function.ObjectMeta;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.cli.client.ControlClient;
 import io.zeroscale.cli.cluster.ClusterFunctions;
@@ -63,10 +64,14 @@ class DeployCommand extends ClientCommand {
     return 0;
   }
 
-  /** Stored with its defaults filled in, as the platform's catalog stores what it receives. */
+  /**
+   * Stored with its defaults filled in, as the platform's catalog stores what it receives; a file
+   * without {@code metadata.namespace} goes to {@code -n} or the context's namespace, as with
+   * kubectl.
+   */
   @Override
   int runOnCluster(ClusterFunctions cluster) {
-    Applied applied = cluster.apply(function.withDefaults());
+    Applied applied = cluster.apply(inNamespace(function).withDefaults());
     Function stored = applied.function();
     System.out.printf(
         "function %s %s on %s (generation %d)%n",
@@ -79,6 +84,28 @@ class DeployCommand extends ClientCommand {
     }
     System.out.println("watch it: zeroscale describe --kubernetes " + stored.key());
     return 0;
+  }
+
+  private Function inNamespace(Function parsed) {
+    ObjectMeta meta = parsed.metadata();
+    if (meta.namespace() == null) {
+      return new Function(
+          parsed.apiVersion(),
+          parsed.kind(),
+          new ObjectMeta(meta.name(), namespace, meta.generation(), meta.labels()),
+          parsed.spec(),
+          parsed.status());
+    }
+    if (namespaceGiven && !meta.namespace().equals(namespace)) {
+      throw new CliException(
+          file
+              + " says metadata.namespace: "
+              + meta.namespace()
+              + " but -n says "
+              + namespace
+              + ": drop one of them");
+    }
+    return parsed;
   }
 
   private Function parse(String text) {

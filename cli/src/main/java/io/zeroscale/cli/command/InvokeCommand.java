@@ -5,7 +5,6 @@ import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.cli.client.ControlClient;
 import io.zeroscale.cli.cluster.ClusterFunctions;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,6 +65,15 @@ class InvokeCommand extends FunctionCommand {
               + " status.url); for a cluster router reached by port-forward, say.")
   String router;
 
+  /** Why a call to the in-cluster URL of {@code status.url} may fail from a laptop. */
+  private static final String OUTSIDE_THE_CLUSTER =
+      "\nhint: status.url is the router's address inside the cluster; from outside it, forward"
+          + " the router (kubectl -n zeroscale port-forward svc/zeroscale-router 8080:80) and pass"
+          + " --router http://localhost:8080";
+
+  /** Appended to a failed call's message. */
+  private String outsideHint = "";
+
   @Override
   int run(ControlClient client) {
     FunctionKey key = key();
@@ -89,6 +97,7 @@ class InvokeCommand extends FunctionCommand {
               + " has no status.url yet (is the zeroscale controller running?); pass --router URL"
               + " to call it through a router you can reach");
     }
+    outsideHint = OUTSIDE_THE_CLUSTER;
     return call(key, url);
   }
 
@@ -177,10 +186,7 @@ class InvokeCommand extends FunctionCommand {
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof IOException) {
-        throw new CliException("calling " + key + " failed: " + cause);
-      }
-      throw new CliException("calling " + key + " failed: " + cause);
+      throw new CliException("calling " + key + " failed: " + cause + outsideHint);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CliException("interrupted");

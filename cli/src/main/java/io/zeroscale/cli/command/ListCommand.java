@@ -23,17 +23,17 @@ class ListCommand extends ClientCommand {
 
   @Override
   int run(ControlClient client) {
-    return print(client.list(allNamespaces ? null : namespace));
+    return print(client.list(allNamespaces ? null : namespace), "");
   }
 
   @Override
   int runOnCluster(ClusterFunctions cluster) {
-    return print(cluster.list(allNamespaces ? null : namespace));
+    return print(cluster.list(allNamespaces ? null : namespace), " --kubernetes");
   }
 
-  private int print(List<Function> functions) {
+  private int print(List<Function> functions, String flag) {
     if (functions.isEmpty()) {
-      System.out.println("no functions; deploy one with: zeroscale deploy -f FILE");
+      System.out.println("no functions; deploy one with: zeroscale deploy" + flag + " -f FILE");
       return 0;
     }
     Table table = new Table("NAMESPACE", "NAME", "READY", "DESIRED", "STATUS", "URL");

@@ -24,7 +24,10 @@ import picocli.CommandLine.Command;
       "  zeroscale new my-fn               a Java function project to build and deploy",
       "  zeroscale kafka produce words 'to be or not to be'   wakes examples/wordcount",
       "",
-      "The control API is at $ZEROSCALE_SERVER (default http://localhost:8081)."
+      "The control API is at $ZEROSCALE_SERVER (default http://localhost:8081).",
+      "On a cluster, deploy, list, describe, invoke, logs and delete take --kubernetes",
+      "(or --context NAME, --kubeconfig FILE, ZEROSCALE_KUBERNETES=true) and work on its",
+      "Function resources through the kubeconfig, as kubectl would."
     },
     subcommands = {
       UpCommand.class,
