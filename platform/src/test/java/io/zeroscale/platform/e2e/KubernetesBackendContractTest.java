@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.zeroscale.kubernetes.testing.ApiAccess;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class KubernetesBackendContractTest extends BackendContract {
   private static final Pattern DEPLOYMENT_WRITE =
       Pattern.compile("(PUT|PATCH) /apis/apps/v1/namespaces/default/deployments/[^/?]+(\\?.*)?");
 
-  /** Every request the API server recorded, across this class's tests. */
+  /** Every request the platform made to the API server, across this class's tests. */
   private static final List<String> RECORDED = new ArrayList<>();
 
   @KubernetesStandIns.Cluster KubernetesStandIns.StandIns cluster;
@@ -54,7 +56,7 @@ class KubernetesBackendContractTest extends BackendContract {
   @Override
   List<Long> readyReplicaPids(String name) {
     var ready =
-        cluster.api().client().pods().inNamespace("default").list().getItems().stream()
+        cluster.fixture().pods().inNamespace("default").list().getItems().stream()
             .filter(p -> p.getMetadata().getName().startsWith(name + "-"))
             .filter(
                 p ->
@@ -78,10 +80,10 @@ class KubernetesBackendContractTest extends BackendContract {
    */
   @Override
   void deleted(String name) {
-    cluster.api().client().apps().deployments().inNamespace("default").withName(name).delete();
-    cluster.api().client().services().inNamespace("default").withName(name).delete();
+    cluster.fixture().apps().deployments().inNamespace("default").withName(name).delete();
+    cluster.fixture().services().inNamespace("default").withName(name).delete();
     RECORDED.clear();
-    RECORDED.addAll(cluster.api().requests());
+    RECORDED.addAll(cluster.platformRequests());
   }
 
   @Test
@@ -101,21 +103,30 @@ class KubernetesBackendContractTest extends BackendContract {
         .body("hint", org.hamcrest.Matchers.containsString("kubectl logs"));
   }
 
-  /** From the recorded requests: scale changes went to {@code deployments/scale}, nothing else. */
+  /**
+   * From the platform's recorded requests: scale changes went to {@code deployments/scale}, nothing
+   * else; every call is one the shipped ClusterRole and Role grant.
+   */
   @AfterAll
-  static void everyScaleChangeUsedTheScaleSubresource() {
+  static void everyScaleChangeUsedTheScaleSubresourceAndTheShippedRolesAllowEveryCall()
+      throws Exception {
     List<String> scaleWrites =
         RECORDED.stream().filter(r -> SCALE_WRITE.matcher(r).matches()).toList();
     List<String> deploymentWrites =
         RECORDED.stream().filter(r -> DEPLOYMENT_WRITE.matcher(r).matches()).toList();
-    System.out.printf(
-        "recorded requests=%d scaleWrites=%d deploymentSpecWrites=%d%n",
-        RECORDED.size(), scaleWrites.size(), deploymentWrites.size());
+
     assertThat(scaleWrites).as("the autoscaler's scale changes").isNotEmpty();
     assertThat(deploymentWrites)
         .as(
             "writes of a Deployment's spec after its creation (the reconciler must not reset the"
                 + " replicas; the functions' templates never changed)")
         .isEmpty();
+    Set<String> used = ApiAccess.of(RECORDED);
+    System.out.printf(
+        "platform requests=%d scaleWrites=%d deploymentSpecWrites=%d permissionsUsed=%s%n",
+        RECORDED.size(), scaleWrites.size(), deploymentWrites.size(), used);
+    assertThat(ShippedRoles.granted())
+        .as("what the shipped roles grant; used during the contract suite: %s", used)
+        .containsAll(used);
   }
 }

@@ -1,5 +1,6 @@
 package io.zeroscale.platform.e2e;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.KubeletStandIn;
@@ -28,14 +29,36 @@ public class KubernetesStandIns implements QuarkusTestResourceLifecycleManager {
   @Target(ElementType.FIELD)
   public @interface Cluster {}
 
-  /** The API server and the kubelet stand-in, for a test to read and act on. */
-  public record StandIns(ApiServer api, KubeletStandIn kubelet) {}
+  /**
+   * The API server and the kubelet stand-in, for a test to read and act on.
+   *
+   * @param fixture a client for the test's own calls, told apart from the platform's by its user
+   *     agent (as is the kubelet stand-in's)
+   * @param platformAgent the user agent of the platform's requests (Fabric8's default)
+   * @param firstPlatformRequest index in {@link ApiServer#requests()} after the set-up's own
+   */
+  public record StandIns(
+      ApiServer api,
+      KubeletStandIn kubelet,
+      KubernetesClient fixture,
+      String platformAgent,
+      int firstPlatformRequest) {
+
+    /** The requests the platform made so far, as {@code METHOD path?query}. */
+    public List<String> platformRequests() {
+      List<String> mine = api.requestsBy(platformAgent);
+      return mine.subList(Math.min(firstPlatformRequest, mine.size()), mine.size());
+    }
+  }
 
   private StandIns standIns;
 
   @Override
   public Map<String, String> start() {
     ApiServer api = ApiServer.start();
+    String platformAgent = api.client().getConfiguration().getUserAgent();
+    // The CRD was loaded with the default client, whose user agent the platform shares.
+    int setUpRequests = api.requestsBy(platformAgent).size();
     List<String> echo =
         List.of(
             PlatformClient.JAVA,
@@ -44,8 +67,10 @@ public class KubernetesStandIns implements QuarkusTestResourceLifecycleManager {
             "-cp",
             PlatformClient.TEST_CLASSES,
             EchoFunction.class.getName());
-    KubeletStandIn kubelet = new KubeletStandIn(api.client(), Map.of(ECHO_IMAGE, echo)).start();
-    standIns = new StandIns(api, kubelet);
+    KubeletStandIn kubelet =
+        new KubeletStandIn(api.clientAs("kubelet-stand-in"), Map.of(ECHO_IMAGE, echo)).start();
+    standIns =
+        new StandIns(api, kubelet, api.clientAs("test-fixture"), platformAgent, setUpRequests);
     return Map.of("zeroscale.kubernetes.api-server-url", api.client().getMasterUrl().toString());
   }
 
