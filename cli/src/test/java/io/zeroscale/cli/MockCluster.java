@@ -79,7 +79,10 @@ final class MockCluster implements AutoCloseable {
     return server.getRequestCount();
   }
 
-  /** Serves {@code text} as the log of a pod asked for its last {@code tail} lines. */
+  /**
+   * Serves {@code text} as the log of the pod's container {@code function} asked for its last
+   * {@code tail} lines (any other log request falls through to CRUD mode, which has no logs).
+   */
   void podLog(String namespace, String pod, int tail, String text) {
     server
         .expect()
@@ -89,7 +92,7 @@ final class MockCluster implements AutoCloseable {
                 + namespace
                 + "/pods/"
                 + pod
-                + "/log?pretty=false&tailLines="
+                + "/log?pretty=false&container=function&tailLines="
                 + tail)
         .andReturn(200, text)
         .always();

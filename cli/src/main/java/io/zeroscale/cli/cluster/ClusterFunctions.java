@@ -11,6 +11,7 @@ import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.cli.client.CliException;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.reconcile.WorkloadTemplates;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -150,7 +151,11 @@ public final class ClusterFunctions implements AutoCloseable {
                 .toList());
   }
 
-  /** The last {@code tail} lines of a pod's log (its only container, {@code function}). */
+  /**
+   * The last {@code tail} lines of the log of a pod's container {@value
+   * WorkloadTemplates#CONTAINER} (named, so that an injected sidecar does not make the call
+   * ambiguous).
+   */
   public String log(String namespace, String pod, int tail) {
     return connection.call(
         "reading the log of pod " + pod,
@@ -160,6 +165,7 @@ public final class ClusterFunctions implements AutoCloseable {
                 .pods()
                 .inNamespace(namespace)
                 .withName(pod)
+                .inContainer(WorkloadTemplates.CONTAINER)
                 .tailingLines(tail)
                 .getLog());
   }
