@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every backend owes, through the control API and the router: wake from zero by HTTP,
- * 200 concurrent requests from zero all answered, back to zero after the grace period, a killed
- * replica replaced. A subclass per backend says how a function's spec names what to run and how to
- * find its replicas' processes.
+ * 200 concurrent requests from zero all answered, back to zero after the grace period, scale-down
+ * under a steady stream with every request answered, a killed replica replaced. A subclass per
+ * backend says how a function's spec names what to run and how to find its replicas' processes.
  */
 abstract class BackendContract {
 
@@ -127,6 +127,33 @@ abstract class BackendContract {
         .atMost(Duration.ofSeconds(40))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> platform.desired("burst") == 0 && platform.ready("burst") == 0);
+  }
+
+  /**
+   * Replicas drained and stopped while a steady stream runs: every request gets 200. The replicas
+   * that stop are marked terminating first, finish their in-flight requests, then get SIGTERM.
+   */
+  @Test
+  void scaleDownUnderASteadyStreamLosesNothing() throws Exception {
+    deploy("steady", "{minScale: 3, maxScale: 3, target: 100}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> platform.ready("steady") == 3);
+
+    List<Integer> statuses;
+    try (SteadyLoad load =
+        new SteadyLoad(platform, platform.functionUri("steady", "/?sleepMs=30"), 3)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() > 30);
+      // Lowering minScale changes no replica's workload: nothing restarts, the autoscaler scales
+      // in.
+      deploy("steady", "{minScale: 0, maxScale: 3, target: 100, scaleToZeroGracePeriod: 60s}");
+      await("the autoscaler drains and stops the replicas the load does not need")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> platform.ready("steady") == 1 && platform.desired("steady") == 1);
+      int atScaleDown = load.answered();
+      await().atMost(Duration.ofSeconds(10)).until(() -> load.answered() > atScaleDown + 30);
+      statuses = load.snapshot();
+    }
+
+    assertThat(statuses).isNotEmpty().allMatch(s -> s == 200, "every status is 200");
   }
 
   /** SIGKILL of a replica under load: only its in-flight requests may fail; it is replaced. */
