@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -269,6 +270,26 @@ class ShippedManifestsTest {
           .allSatisfy(d -> assertThat(env(d, "ZEROSCALE_BACKEND")).isEqualTo("kubernetes"));
       assertThat(router.getSpec().getReplicas()).as("routers").isGreaterThanOrEqualTo(2);
       assertThat(control.getSpec().getReplicas()).as("leader and stand-by").isEqualTo(2);
+    }
+
+    @Test
+    void everySettingTheDeploymentsSetIsADocumentedOne() throws IOException {
+      // An environment variable naming no setting is silently ignored: compare each with the
+      // settings docs/configuration.md documents, in their environment-variable spelling.
+      Set<String> documented = new TreeSet<>();
+      Matcher row =
+          Pattern.compile("(?m)^\\| `([a-z][\\w.-]*)` \\|")
+              .matcher(Files.readString(Path.of("../docs/configuration.md")));
+      while (row.find()) {
+        documented.add(row.group(1).toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"));
+      }
+      for (Deployment d : deployments()) {
+        for (EnvVar variable : container(d).getEnv()) {
+          assertThat(documented)
+              .as(name(d) + " sets " + variable.getName())
+              .contains(variable.getName());
+        }
+      }
     }
 
     @Test
