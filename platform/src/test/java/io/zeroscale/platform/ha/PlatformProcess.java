@@ -1,0 +1,133 @@
+package io.zeroscale.platform.ha;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged platform ({@code target/quarkus-app}) as a process of its own on the Kubernetes
+ * backend, named by {@code HOSTNAME} (so its Lease identity starts with the name) and by its
+ * client's user agent (so the API server's recorded requests tell the instances apart).
+ */
+final class PlatformProcess implements AutoCloseable {
+
+  private static final Path APP = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+  private static final String SETPRIV = "/usr/bin/setpriv";
+
+  final String name;
+  final int routerPort;
+  final int controlPort;
+  private final Process process;
+
+  private PlatformProcess(String name, int routerPort, int controlPort, Process process) {
+    this.name = name;
+    this.routerPort = routerPort;
+    this.controlPort = controlPort;
+    this.process = process;
+  }
+
+  /** Starts the platform with every role; returns at once (see {@link #awaitReady}). */
+  static PlatformProcess start(String name, String apiServerUrl) throws IOException {
+    if (!APP.toFile().isFile()) {
+      throw new IllegalStateException(APP + " is missing: run the package phase first");
+    }
+    int router = freePort();
+    int control = freePort();
+    List<String> command = new ArrayList<>();
+    if (new File(SETPRIV).canExecute()) {
+      // The kernel kills the platform when the test JVM dies: no leftovers.
+      command.addAll(List.of(SETPRIV, "--pdeathsig", "KILL", "--"));
+    }
+    command.addAll(
+        List.of(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-Xmx256m",
+            "-Dzeroscale.backend=kubernetes",
+            "-Dzeroscale.kubernetes.api-server-url=" + apiServerUrl,
+            "-Dkubernetes.user.agent=" + name,
+            "-Dzeroscale.kubernetes.lease.namespace=default",
+            "-Dzeroscale.kubernetes.lease.duration=4s",
+            "-Dzeroscale.kubernetes.lease.renew-deadline=3s",
+            "-Dzeroscale.kubernetes.lease.retry-period=500ms",
+            "-Dzeroscale.kubernetes.pre-stop-sleep=1s",
+            "-Dzeroscale.autoscaler.tick=500ms",
+            "-Dzeroscale.router.host=127.0.0.1",
+            "-Dzeroscale.router.port=" + router,
+            "-Dquarkus.http.port=" + control,
+            "-Dquarkus.http.host=127.0.0.1",
+            "-Dquarkus.shutdown.timeout=5s",
+            "-Dquarkus.log.category.\"io.fabric8\".level=WARN",
+            "-Dzeroscale.data-dir=target/two-instances/" + name,
+            "-jar",
+            APP.toString()));
+    File log = new File("target/two-instances/" + name + ".log");
+    log.getParentFile().mkdirs();
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log));
+    builder.environment().put("HOSTNAME", name);
+    return new PlatformProcess(name, router, control, builder.start());
+  }
+
+  URI control(String path) {
+    return URI.create("http://127.0.0.1:" + controlPort + path);
+  }
+
+  URI router(String path) {
+    return URI.create("http://127.0.0.1:" + routerPort + path);
+  }
+
+  /** Whether {@code /q/health/ready} answers 200. */
+  boolean ready(HttpClient http) {
+    try {
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(control("/q/health/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** SIGTERM, as Kubernetes stops a pod; waits up to 30 s for the exit. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
