@@ -122,9 +122,7 @@ final class ClusterConnection implements AutoCloseable {
     }
     return switch (e.getCode()) {
       case 401 -> new CliException(what + ": the API server refused our credentials (401)");
-      case 403 ->
-          new CliException(
-              what + ": forbidden (403): " + e.getStatus().getMessage() + " (check your RBAC)");
+      case 403 -> new CliException(what + ": forbidden: " + message(e) + " (check your RBAC)");
       default -> new CliException(what + ": " + message(e));
     };
   }
