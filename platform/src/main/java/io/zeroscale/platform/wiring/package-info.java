@@ -1,5 +1,6 @@
 /**
- * Wires the plain libraries (router, activator, autoscaler, local backend) into the Quarkus
- * application: CDI producers for the backend, and the ordered start and stop of every part.
+ * Wires the plain libraries (router, activator, autoscaler, and the local or Kubernetes backend
+ * that {@code zeroscale.backend} names) into the Quarkus application: the backend as CDI beans, the
+ * roles an instance runs, and the ordered start and stop of every part.
  */
 package io.zeroscale.platform.wiring;
