@@ -200,11 +200,13 @@ class ShippedManifestsTest {
         assertThat(names).contains((String) ((Map<?, ?>) replicas).get("name"));
       }
       for (String patch : entries(dev, "patches")) {
-        Deployment patched = (Deployment) read(dev.resolve(patch)).get(0);
-        Deployment base = deployment(patched.getMetadata().getName());
+        HasMetadata patched = read(dev.resolve(patch)).get(0);
+        HasMetadata base = named(patched.getClass(), patched.getMetadata().getName());
         assertThat(patched.getMetadata().getNamespace())
             .isEqualTo(base.getMetadata().getNamespace());
-        assertThat(container(patched).getName()).isEqualTo(container(base).getName());
+        if (patched instanceof Deployment d) {
+          assertThat(container(d).getName()).isEqualTo(container((Deployment) base).getName());
+        }
       }
     }
 
@@ -219,18 +221,21 @@ class ShippedManifestsTest {
 
       List<HasMetadata> dev = kustomize(MANIFESTS.resolve("overlays/dev"));
       assertThat(dev).hasSize(platformObjects().size());
-      List<Deployment> devDeployments =
-          dev.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast).toList();
-      assertThat(devDeployments)
-          .hasSize(2)
-          .allSatisfy(
-              d -> {
-                assertThat(d.getSpec().getReplicas()).isEqualTo(1);
-                assertThat(container(d).getImage()).isEqualTo("zeroscale/platform:dev");
-                assertThat(container(d).getResources().getRequests().get("cpu"))
-                    .hasToString("100m");
-                assertThat(container(d).getReadinessProbe()).isNotNull();
-              });
+      Deployment router = rendered(dev, Deployment.class, ROUTER);
+      assertThat(router.getSpec().getReplicas()).isEqualTo(1);
+      assertThat(router.getSpec().getStrategy().getType()).isEqualTo("Recreate");
+      assertThat(router.getSpec().getStrategy().getRollingUpdate()).isNull();
+      assertThat(env(router, "ZEROSCALE_ROLES"))
+          .as("the one instance runs every role")
+          .isEqualTo("router,activator,autoscaler,controller");
+      assertThat(fieldRef(router, "ZEROSCALE_KUBERNETES_LEASE_NAMESPACE"))
+          .isEqualTo("metadata.namespace");
+      assertThat(container(router).getImage()).isEqualTo("zeroscale/platform:dev");
+      assertThat(container(router).getResources().getRequests().get("cpu")).hasToString("100m");
+      assertThat(rendered(dev, Deployment.class, CONTROL).getSpec().getReplicas()).isZero();
+      assertThat(rendered(dev, Service.class, CONTROL).getSpec().getSelector())
+          .as("the control API on the one instance")
+          .isEqualTo(router.getSpec().getTemplate().getMetadata().getLabels());
     }
   }
 
@@ -526,6 +531,16 @@ class ShippedManifestsTest {
         .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " " + name));
   }
 
+  private static <T extends HasMetadata> T rendered(
+      List<HasMetadata> objects, Class<T> type, String name) {
+    return objects.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .filter(o -> name.equals(o.getMetadata().getName()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("rendered no " + type.getSimpleName() + " " + name));
+  }
+
   private static <T extends HasMetadata> T only(Class<T> type) throws IOException {
     List<T> found = platformObjects().stream().filter(type::isInstance).map(type::cast).toList();
     assertThat(found).as(type.getSimpleName() + "s in platform/").hasSize(1);
@@ -675,13 +690,20 @@ class ShippedManifestsTest {
     return unknown;
   }
 
-  /** Paths of fields in {@code raw} that {@code typed} (the model written back) lacks. */
+  /**
+   * Paths of fields in {@code raw} that {@code typed} (the model written back) lacks; explicit
+   * nulls aside.
+   */
   private static List<String> dropped(JsonNode raw, JsonNode typed, String path) {
     List<String> missing = new ArrayList<>();
     if (raw.isObject()) {
       raw.fieldNames()
           .forEachRemaining(
               name -> {
+                if (raw.get(name).isNull()) {
+                  // An explicit null (a patch deleting a field) has nothing to keep.
+                  return;
+                }
                 if (!typed.has(name)) {
                   missing.add(path + "." + name);
                 } else {
