@@ -279,8 +279,9 @@ class ShippedManifestsTest {
 
     @Test
     void everySettingTheDeploymentsSetIsADocumentedOne() throws IOException {
-      // An environment variable naming no setting is silently ignored: compare each with the
-      // settings docs/configuration.md documents, in their environment-variable spelling.
+      // An environment variable naming no setting is silently ignored: compare each the base and
+      // the dev overlay set with the settings docs/configuration.md documents, in their
+      // environment-variable spelling.
       Set<String> documented = new TreeSet<>();
       Matcher row =
           Pattern.compile("(?m)^\\| `([a-z][\\w.-]*)` \\|")
@@ -288,7 +289,15 @@ class ShippedManifestsTest {
       while (row.find()) {
         documented.add(row.group(1).toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"));
       }
-      for (Deployment d : deployments()) {
+      List<Deployment> deployments = new ArrayList<>(deployments());
+      Path dev = MANIFESTS.resolve("overlays/dev");
+      for (String patch : entries(dev, "patches")) {
+        if (read(dev.resolve(patch)).get(0) instanceof Deployment d) {
+          deployments.add(d);
+        }
+      }
+      assertThat(deployments).hasSizeGreaterThan(2);
+      for (Deployment d : deployments) {
         for (EnvVar variable : container(d).getEnv()) {
           assertThat(documented)
               .as(name(d) + " sets " + variable.getName())
