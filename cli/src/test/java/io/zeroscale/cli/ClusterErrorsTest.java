@@ -29,6 +29,21 @@ class ClusterErrorsTest {
   }
 
   @Test
+  void aForbiddenListSaysWhoMayNotDoWhat(QuarkusMainLauncher launcher) throws Exception {
+    try (MockCluster cluster = MockCluster.withCrd()) {
+      cluster.forbidFunctions(MockCluster.CONTEXT_NAMESPACE);
+      LaunchResult result =
+          launcher.launch("list", "--kubeconfig", cluster.kubeconfig(dir).toString());
+      assertThat(result.exitCode()).isEqualTo(1);
+      assertThat(result.getErrorOutput())
+          .contains("listing functions in namespace apps: forbidden")
+          .contains("User \"dev\" cannot list resource \"functions\"")
+          .contains("(check your RBAC)")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void anUnreachableApiServerIsNamed(QuarkusMainLauncher launcher) throws Exception {
     try (MockCluster cluster = MockCluster.withCrd()) {
       LaunchResult result =

@@ -79,6 +79,23 @@ final class MockCluster implements AutoCloseable {
     return server.getRequestCount();
   }
 
+  /** Answers every request for Functions in {@code namespace} with a 403, as RBAC would. */
+  void forbidFunctions(String namespace) {
+    String status =
+        """
+        {"kind": "Status", "apiVersion": "v1", "status": "Failure", "reason": "Forbidden",
+         "code": 403, "message": "functions.zeroscale.io is forbidden: User \\"dev\\" cannot list\
+         resource \\"functions\\" in API group \\"zeroscale.io\\" in the namespace \\"%s\\""}
+        """
+            .formatted(namespace);
+    server
+        .expect()
+        .get()
+        .withPath("/apis/zeroscale.io/v1alpha1/namespaces/" + namespace + "/functions?limit=1")
+        .andReturn(403, status)
+        .always();
+  }
+
   /**
    * Serves {@code text} as the log of the pod's container {@code function} asked for its last
    * {@code tail} lines (any other log request falls through to CRUD mode, which has no logs).
