@@ -18,6 +18,7 @@ import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.KubeletStandIn;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
+import io.zeroscale.kubernetes.testing.SpecEdits;
 import io.zeroscale.kubernetes.testing.replica.HelloReplica;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -188,15 +189,11 @@ class KubeletStandInTest {
       create(function(Map.of("GREETING", "hi"), "30s", 1));
       String first = awaitReady(1).get(0).id();
 
-      api.client()
-          .resources(FunctionResource.class)
-          .inNamespace("default")
-          .withName("hello")
-          .edit(
-              r -> {
-                r.setSpec(function(Map.of("GREETING", "bonjour"), "30s", 1).spec());
-                return r;
-              });
+      SpecEdits.replaceSpec(
+          api.client(),
+          "default",
+          "hello",
+          function(Map.of("GREETING", "bonjour"), "30s", 1).spec());
 
       await().atMost(WAIT).until(() -> standIn.exitCodes().containsKey(first));
       Endpoint second = awaitReady(1).get(0);

@@ -20,6 +20,7 @@ import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.kubernetes.testing.ApiAccess;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
+import io.zeroscale.kubernetes.testing.SpecEdits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -159,15 +160,8 @@ class RequiredAccessTest {
             .start()) {
       create(hello("example.org/hello:1", 8080));
       await().atMost(WAIT).until(() -> readyReason() != null);
-      api.client()
-          .resources(FunctionResource.class)
-          .inNamespace("default")
-          .withName("hello")
-          .edit(
-              r -> {
-                r.setSpec(hello("example.org/hello:2", 9090).spec());
-                return r;
-              });
+      SpecEdits.replaceSpec(
+          api.client(), "default", "hello", hello("example.org/hello:2", 9090).spec());
       await()
           .atMost(WAIT)
           .until(

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.ScaleBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
@@ -22,6 +21,7 @@ import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
+import io.zeroscale.kubernetes.testing.SpecEdits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -271,27 +271,8 @@ class FunctionReconcilerTest {
         .create();
   }
 
-  /**
-   * What a user's kubectl edit does: a patch of the spec at the version read, retried on 409 (the
-   * controller writes status meanwhile).
-   */
   private void changeSpec(FunctionSpec spec) {
-    await()
-        .atMost(WAIT)
-        .ignoreException(KubernetesClientException.class)
-        .until(
-            () -> {
-              api.client()
-                  .resources(FunctionResource.class)
-                  .inNamespace("default")
-                  .withName("hello")
-                  .edit(
-                      r -> {
-                        r.setSpec(spec);
-                        return r;
-                      });
-              return true;
-            });
+    SpecEdits.replaceSpec(api.client(), "default", "hello", spec);
   }
 
   /** What the autoscaler does: a write of the scale subresource. */
