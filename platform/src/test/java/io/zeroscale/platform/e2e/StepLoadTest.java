@@ -25,7 +25,7 @@ class StepLoadTest {
   }
 
   @Test
-  void stepFromOneToFiftyClientsReachesFiveReplicasThroughPanicInOneDecision() throws Exception {
+  void stepFromOneToFiftyClientsReachesFiveReplicasThroughPanicWithinTheStepsFirstDecisions() throws Exception {
     platform.deploy("stepped", "{minScale: 0, maxScale: 5, target: 10}");
     var uri = platform.functionUri("stepped", "/work?sleepMs=200");
     try (SteadyLoad one = new SteadyLoad(platform, uri, 1)) {
@@ -41,9 +41,11 @@ class StepLoadTest {
         assertThat(metric("zeroscale_autoscaler_panic_entries_total"))
             .as("panic entered")
             .isEqualTo(1.0);
+        // One decision when the 49 clients are all sending by the next tick; on a busy host
+        // their ramp can straddle a tick (in flight 22, then 44: 1 -> 3 -> 5). Never a staircase.
         assertThat(metric("zeroscale_scale_decisions_total", "direction=\"up\"") - upBefore)
-            .as("one decision took it from 1 to 5")
-            .isEqualTo(1.0);
+            .as("decisions that took it from 1 to 5")
+            .isBetween(1.0, 2.0);
         assertThat(fifty.failed()).isZero();
       }
       assertThat(one.failed()).isZero();
