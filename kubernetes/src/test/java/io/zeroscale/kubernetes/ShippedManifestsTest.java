@@ -18,13 +18,13 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.leader.LeaseConfig;
+import io.zeroscale.kubernetes.testing.ApiAccess;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -104,9 +104,9 @@ class ShippedManifestsTest {
     Set<String> granted = new TreeSet<>();
     for (HasMetadata object : platformObjects()) {
       if (object instanceof ClusterRole role) {
-        granted.addAll(permissions(role.getRules()));
+        granted.addAll(ApiAccess.granted(role.getRules()));
       } else if (object instanceof Role role) {
-        granted.addAll(permissions(role.getRules()));
+        granted.addAll(ApiAccess.granted(role.getRules()));
       }
     }
 
@@ -643,26 +643,6 @@ class ShippedManifestsTest {
   private static boolean onPath(String command) {
     return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-  }
-
-  /**
-   * {@code resource[.group][/subresource]:verb} for each rule, as {@code ApiAccess} writes them.
-   */
-  private static Set<String> permissions(List<PolicyRule> rules) {
-    Set<String> out = new TreeSet<>();
-    for (PolicyRule rule : rules) {
-      for (String group : rule.getApiGroups()) {
-        for (String resource : rule.getResources()) {
-          String[] parts = resource.split("/", 2);
-          String name =
-              parts[0]
-                  + (group.isEmpty() ? "" : "." + group)
-                  + (parts.length > 1 ? "/" + parts[1] : "");
-          rule.getVerbs().forEach(verb -> out.add(name + ":" + verb));
-        }
-      }
-    }
-    return out;
   }
 
   /**

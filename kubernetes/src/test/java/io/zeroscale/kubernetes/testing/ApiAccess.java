@@ -1,6 +1,8 @@
 package io.zeroscale.kubernetes.testing;
 
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -51,5 +53,26 @@ public final class ApiAccess {
           default -> throw new IllegalArgumentException("unexpected method: " + request);
         };
     return resource + ":" + verb;
+  }
+
+  /**
+   * What RBAC rules grant, in the same {@code resource[.group][/subresource]:verb} form, so a role
+   * can be compared with recorded requests (resource names are not told apart).
+   */
+  public static Set<String> granted(List<PolicyRule> rules) {
+    Set<String> out = new TreeSet<>();
+    for (PolicyRule rule : rules) {
+      for (String group : rule.getApiGroups()) {
+        for (String resource : rule.getResources()) {
+          String[] parts = resource.split("/", 2);
+          String name =
+              parts[0]
+                  + (group.isEmpty() ? "" : "." + group)
+                  + (parts.length > 1 ? "/" + parts[1] : "");
+          rule.getVerbs().forEach(verb -> out.add(name + ":" + verb));
+        }
+      }
+    }
+    return out;
   }
 }

@@ -2,9 +2,9 @@ package io.zeroscale.platform.e2e;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.zeroscale.kubernetes.testing.ApiAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,9 @@ final class ShippedRoles {
         Object read = yaml.unmarshal(Files.readString(file));
         for (Object object : read instanceof List<?> list ? list : List.of(read)) {
           if (object instanceof ClusterRole role) {
-            granted.addAll(permissions(role.getRules()));
+            granted.addAll(ApiAccess.granted(role.getRules()));
           } else if (object instanceof Role role) {
-            granted.addAll(permissions(role.getRules()));
+            granted.addAll(ApiAccess.granted(role.getRules()));
           } else if (!(object instanceof HasMetadata)) {
             throw new IllegalStateException("not a Kubernetes object: " + file);
           }
@@ -43,22 +43,5 @@ final class ShippedRoles {
       }
     }
     return granted;
-  }
-
-  private static Set<String> permissions(List<PolicyRule> rules) {
-    Set<String> out = new TreeSet<>();
-    for (PolicyRule rule : rules) {
-      for (String group : rule.getApiGroups()) {
-        for (String resource : rule.getResources()) {
-          String[] parts = resource.split("/", 2);
-          String name =
-              parts[0]
-                  + (group.isEmpty() ? "" : "." + group)
-                  + (parts.length > 1 ? "/" + parts[1] : "");
-          rule.getVerbs().forEach(verb -> out.add(name + ":" + verb));
-        }
-      }
-    }
-    return out;
   }
 }

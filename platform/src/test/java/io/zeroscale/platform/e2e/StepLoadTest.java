@@ -25,7 +25,8 @@ class StepLoadTest {
   }
 
   @Test
-  void stepFromOneToFiftyClientsReachesFiveReplicasThroughPanicWithinTheStepsFirstDecisions() throws Exception {
+  void stepFromOneToFiftyClientsReachesFiveReplicasThroughPanicWithinTheStepsFirstDecisions()
+      throws Exception {
     platform.deploy("stepped", "{minScale: 0, maxScale: 5, target: 10}");
     var uri = platform.functionUri("stepped", "/work?sleepMs=200");
     try (SteadyLoad one = new SteadyLoad(platform, uri, 1)) {
