@@ -3,27 +3,21 @@ package io.zeroscale.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
-import io.zeroscale.api.function.FunctionSpec;
-import io.zeroscale.api.function.ObjectMeta;
-import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.spi.Endpoint;
-import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
 import io.zeroscale.kubernetes.leader.LeaseConfig;
 import io.zeroscale.kubernetes.leader.LeaseLeaderElection;
 import io.zeroscale.kubernetes.leader.WhileLeading;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.testing.ApiServer;
+import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.KubeletStandIn;
-import io.zeroscale.kubernetes.testing.SampleFunctions;
 import io.zeroscale.kubernetes.testing.replica.HelloReplica;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,16 +30,6 @@ import org.junit.jupiter.api.Test;
 class HighAvailabilityTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final KubernetesBackendConfig CONFIG =
-      new KubernetesBackendConfig(
-          Optional.empty(),
-          "http://zeroscale-router",
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(60));
-
   private ApiServer api;
   private KubeletStandIn standIn;
   private EndpointSliceEndpoints endpoints;
@@ -61,7 +45,9 @@ class HighAvailabilityTest {
       var controller =
           new WhileLeading(
               "controller",
-              () -> new FunctionReconciler(client, CONFIG, Clock.systemUTC()).start());
+              () ->
+                  new FunctionReconciler(client, FunctionResources.QUICK_STOPS, Clock.systemUTC())
+                      .start());
       var config =
           LeaseConfig.defaults("zeroscale", name)
               .withTimings(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(200));
@@ -82,7 +68,7 @@ class HighAvailabilityTest {
     standIn =
         new KubeletStandIn(api.client(), Map.of(HelloReplica.IMAGE, HelloReplica.command()))
             .start();
-    endpoints = new EndpointSliceEndpoints(api.client(), CONFIG).start();
+    endpoints = new EndpointSliceEndpoints(api.client(), FunctionResources.QUICK_STOPS).start();
     a = Instance.start(api, "instance-a");
     b = Instance.start(api, "instance-b");
   }
@@ -102,7 +88,7 @@ class HighAvailabilityTest {
     Instance leader = a.controller().running() ? a : b;
     Instance standBy = leader == a ? b : a;
 
-    create("first");
+    FunctionResources.createHelloReplica(api.client(), FunctionKey.of("default", "first"));
     awaitAnswering("first");
 
     assertThat(deploymentWrites(leader.name())).containsExactly("POST deployments");
@@ -110,7 +96,7 @@ class HighAvailabilityTest {
 
     leader.close();
     await().atMost(WAIT).until(() -> standBy.controller().running());
-    create("second");
+    FunctionResources.createHelloReplica(api.client(), FunctionKey.of("default", "second"));
     awaitAnswering("second");
 
     assertThat(deploymentWrites(standBy.name())).containsExactly("POST deployments");
@@ -128,26 +114,5 @@ class HighAvailabilityTest {
         .filter(r -> !r.startsWith("GET ") && r.contains("/deployments"))
         .map(r -> r.substring(0, r.indexOf(' ')) + " deployments")
         .toList();
-  }
-
-  private void create(String name) {
-    FunctionSpec s = SampleFunctions.hello("default", name, HelloReplica.IMAGE).spec();
-    Function function =
-        Function.of(
-            ObjectMeta.of("default", name),
-            new FunctionSpec(
-                s.image(),
-                null,
-                null,
-                s.port(),
-                s.env(),
-                s.timeout(),
-                s.readiness(),
-                new ScalingSpec(1, 5, 10, 0, "30s")));
-    api.client()
-        .resources(FunctionResource.class)
-        .inNamespace("default")
-        .resource(FunctionResource.of(function))
-        .create();
   }
 }

@@ -2,18 +2,14 @@ package io.zeroscale.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
-import io.zeroscale.api.function.FunctionSpec;
-import io.zeroscale.api.function.ObjectMeta;
-import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.spi.Endpoint;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.testing.ApiServer;
+import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.KubeletStandIn;
-import io.zeroscale.kubernetes.testing.SampleFunctions;
 import io.zeroscale.kubernetes.testing.replica.HelloReplica;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,16 +40,6 @@ class KubeletStandInMeasurementTest {
 
   private static final int WARM_UP = 2;
   private static final int RUNS = 10;
-  private static final KubernetesBackendConfig CONFIG =
-      new KubernetesBackendConfig(
-          Optional.empty(),
-          "http://zeroscale-router",
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(60));
-
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -64,13 +50,16 @@ class KubeletStandInMeasurementTest {
         var standIn =
             new KubeletStandIn(api.client(), Map.of(HelloReplica.IMAGE, HelloReplica.command()))
                 .start();
-        var endpoints = new EndpointSliceEndpoints(api.client(), CONFIG).start();
-        var controller = new FunctionReconciler(api.client(), CONFIG, Clock.systemUTC()).start()) {
+        var endpoints =
+            new EndpointSliceEndpoints(api.client(), FunctionResources.QUICK_STOPS).start();
+        var controller =
+            new FunctionReconciler(api.client(), FunctionResources.QUICK_STOPS, Clock.systemUTC())
+                .start()) {
       for (int i = 0; i < WARM_UP + RUNS; i++) {
         for (boolean waitForReady : new boolean[] {false, true}) {
           FunctionKey key = FunctionKey.of("default", "fn" + i + (waitForReady ? "r" : "p"));
           long t0 = System.nanoTime();
-          create(api, key);
+          FunctionResources.createHelloReplica(api.client(), key);
           Endpoint endpoint =
               waitFor(
                   () ->
@@ -101,27 +90,6 @@ class KubeletStandInMeasurementTest {
     System.out.println(
         "measurement Function created -> first answer at a READY endpoint: " + summary(ready));
     assertThat(ready).hasSize(RUNS);
-  }
-
-  private static void create(ApiServer api, FunctionKey key) {
-    FunctionSpec s = SampleFunctions.hello("default", "x", HelloReplica.IMAGE).spec();
-    Function function =
-        Function.of(
-            ObjectMeta.of(key.namespace(), key.name()),
-            new FunctionSpec(
-                s.image(),
-                null,
-                null,
-                s.port(),
-                s.env(),
-                s.timeout(),
-                s.readiness(),
-                new ScalingSpec(1, 5, 10, 0, "30s")));
-    api.client()
-        .resources(FunctionResource.class)
-        .inNamespace(key.namespace())
-        .resource(FunctionResource.of(function))
-        .create();
   }
 
   private boolean answers(Endpoint endpoint) throws InterruptedException {

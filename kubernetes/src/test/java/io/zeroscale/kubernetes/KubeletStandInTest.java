@@ -3,11 +3,9 @@ package io.zeroscale.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
-import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.api.spi.Endpoint;
 import io.zeroscale.api.spi.Orchestrator.Scale;
@@ -16,9 +14,9 @@ import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.kubernetes.testing.ApiServer;
+import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.KubeletStandIn;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
-import io.zeroscale.kubernetes.testing.SpecEdits;
 import io.zeroscale.kubernetes.testing.replica.HelloReplica;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +27,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,17 +41,6 @@ class KubeletStandInTest {
   private static final FunctionKey HELLO = FunctionKey.of("default", "hello");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  /** Short pre-stop sleep and shutdown margin (1 s each) so that stopping pods is quick. */
-  private static final KubernetesBackendConfig CONFIG =
-      new KubernetesBackendConfig(
-          Optional.empty(),
-          "http://zeroscale-router",
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(60));
-
   private final HttpClient http = HttpClient.newHttpClient();
   private ApiServer api;
   private KubeletStandIn standIn;
@@ -68,9 +54,9 @@ class KubeletStandInTest {
     standIn =
         new KubeletStandIn(api.client(), Map.of(HelloReplica.IMAGE, HelloReplica.command()))
             .start();
-    endpoints = new EndpointSliceEndpoints(api.client(), CONFIG).start();
+    endpoints = new EndpointSliceEndpoints(api.client(), FunctionResources.QUICK_STOPS).start();
     endpoints.watch((key, list) -> list.forEach(e -> seen.add(e.id() + ":" + e.state())));
-    orchestrator = new KubernetesOrchestrator(api.client(), CONFIG).start();
+    orchestrator = new KubernetesOrchestrator(api.client(), FunctionResources.QUICK_STOPS).start();
   }
 
   @AfterEach
@@ -164,7 +150,9 @@ class KubeletStandInTest {
 
   @Test
   void theControllerTurnsAFunctionIntoAnsweringReplicas() throws Exception {
-    try (var controller = new FunctionReconciler(api.client(), CONFIG, Clock.systemUTC()).start()) {
+    try (var controller =
+        new FunctionReconciler(api.client(), FunctionResources.QUICK_STOPS, Clock.systemUTC())
+            .start()) {
       long created = System.nanoTime();
       create(function(Map.of("GREETING", "hi"), "30s", 1));
 
@@ -173,7 +161,12 @@ class KubeletStandInTest {
       long answered = System.nanoTime();
 
       assertThat(answer).isEqualTo("hi from " + replica.id());
-      await().atMost(WAIT).until(() -> "Serving".equals(readyReason()));
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  "Serving"
+                      .equals(FunctionResources.readyReason(api.client(), "default", "hello")));
       System.out.printf(
           "measurement Function created -> first answer from a READY endpoint: %.0f ms%n",
           (answered - created) / 1e6);
@@ -185,11 +178,13 @@ class KubeletStandInTest {
     List<Integer> readyCounts = new java.util.concurrent.CopyOnWriteArrayList<>();
     endpoints.watch(
         (key, list) -> readyCounts.add((int) list.stream().filter(Endpoint::isReady).count()));
-    try (var controller = new FunctionReconciler(api.client(), CONFIG, Clock.systemUTC()).start()) {
+    try (var controller =
+        new FunctionReconciler(api.client(), FunctionResources.QUICK_STOPS, Clock.systemUTC())
+            .start()) {
       create(function(Map.of("GREETING", "hi"), "30s", 1));
       String first = awaitReady(1).get(0).id();
 
-      SpecEdits.replaceSpec(
+      FunctionResources.replaceSpec(
           api.client(),
           "default",
           "hello",
@@ -247,22 +242,5 @@ class KubeletStandInTest {
         .resource(FunctionResource.of(function))
         .create();
     return function;
-  }
-
-  private String readyReason() {
-    FunctionStatus status =
-        api.client()
-            .resources(FunctionResource.class)
-            .inNamespace("default")
-            .withName("hello")
-            .get()
-            .getStatus();
-    return status == null || status.conditions() == null
-        ? null
-        : status.conditions().stream()
-            .filter(c -> Condition.READY.equals(c.type()))
-            .map(Condition::reason)
-            .findFirst()
-            .orElse(null);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
@@ -19,8 +18,8 @@ import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.kubernetes.testing.ApiAccess;
 import io.zeroscale.kubernetes.testing.ApiServer;
+import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
-import io.zeroscale.kubernetes.testing.SpecEdits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -159,8 +158,10 @@ class RequiredAccessTest {
         new FunctionReconciler(client, KubernetesBackendConfig.defaults(), Clock.systemUTC())
             .start()) {
       create(hello("example.org/hello:1", 8080));
-      await().atMost(WAIT).until(() -> readyReason() != null);
-      SpecEdits.replaceSpec(
+      await()
+          .atMost(WAIT)
+          .until(() -> FunctionResources.readyReason(api.client(), "default", "hello") != null);
+      FunctionResources.replaceSpec(
           api.client(), "default", "hello", hello("example.org/hello:2", 9090).spec());
       await()
           .atMost(WAIT)
@@ -222,22 +223,5 @@ class RequiredAccessTest {
         .inNamespace("default")
         .resource(FunctionResource.of(function))
         .create();
-  }
-
-  private String readyReason() {
-    FunctionStatus status =
-        api.client()
-            .resources(FunctionResource.class)
-            .inNamespace("default")
-            .withName("hello")
-            .get()
-            .getStatus();
-    return status == null || status.conditions() == null
-        ? null
-        : status.conditions().stream()
-            .filter(c -> Condition.READY.equals(c.type()))
-            .map(Condition::reason)
-            .findFirst()
-            .orElse(null);
   }
 }

@@ -20,8 +20,8 @@ import io.zeroscale.api.function.ScalingSpec;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.testing.ApiServer;
+import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
-import io.zeroscale.kubernetes.testing.SpecEdits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -272,7 +272,7 @@ class FunctionReconcilerTest {
   }
 
   private void changeSpec(FunctionSpec spec) {
-    SpecEdits.replaceSpec(api.client(), "default", "hello", spec);
+    FunctionResources.replaceSpec(api.client(), "default", "hello", spec);
   }
 
   /** What the autoscaler does: a write of the scale subresource. */
