@@ -94,21 +94,20 @@ public class KafkaTriggerBinding {
   private RetryingHandler createHandler() {
     List<String> names =
         functions.handlesStream().map(h -> h.getBean().getBeanClass().getName()).toList();
-    List<String> missing =
-        ConnectorSettings.missing(name -> config.getOptionalValue(name, String.class));
-    TriggerCheck.verify(names, missing);
+    java.util.function.Function<String, java.util.Optional<String>> setting =
+        name -> config.getOptionalValue(name, String.class);
+    TriggerCheck.verify(names, ConnectorSettings.missing(setting));
     if (names.isEmpty()) {
       return null;
     }
-    String group = ConnectorSettings.groupId(name -> config.getOptionalValue(name, String.class));
+    String group = ConnectorSettings.groupId(setting);
     LOG.infof(
         "kafka trigger ready function=%s topics=%s group=%s deadLetterTopic=%s maxRetries=%d"
             + " retryBackoffMs=%d",
         names.get(0),
         String.join(",", trigger.topics().orElse(List.of())),
         group,
-        ConnectorSettings.deadLetterTopic(
-            name -> config.getOptionalValue(name, String.class), group),
+        ConnectorSettings.deadLetterTopic(setting, group),
         trigger.maxRetries(),
         trigger.retryBackoffMs());
     return new RetryingHandler(
