@@ -51,15 +51,7 @@ public class RequestMetrics {
       @ConfigProperty(name = "zeroscale.function", defaultValue = "default/local")
           String function) {
     this.registry = registry;
-    int slash = function.indexOf('/');
-    this.tags =
-        slash < 0
-            ? Tags.of("namespace", "default", "function", function)
-            : Tags.of(
-                "namespace",
-                function.substring(0, slash),
-                "function",
-                function.substring(slash + 1));
+    this.tags = FunctionTags.of(function);
     this.duration =
         Timer.builder("zeroscale_function_request_duration")
             .description("Time from request to response end, as this replica saw it")

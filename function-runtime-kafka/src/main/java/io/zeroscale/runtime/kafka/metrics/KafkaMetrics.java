@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.zeroscale.runtime.metrics.FunctionTags;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,15 +29,7 @@ public class KafkaMetrics implements KafkaCounters {
       MeterRegistry registry,
       @ConfigProperty(name = "zeroscale.function", defaultValue = "default/local")
           String function) {
-    int slash = function.indexOf('/');
-    Tags tags =
-        slash < 0
-            ? Tags.of("namespace", "default", "function", function)
-            : Tags.of(
-                "namespace",
-                function.substring(0, slash),
-                "function",
-                function.substring(slash + 1));
+    Tags tags = FunctionTags.of(function);
     this.processed =
         Counter.builder("zeroscale_function_kafka_records_processed")
             .description("Kafka records the function handled successfully")
