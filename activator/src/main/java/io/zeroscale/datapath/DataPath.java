@@ -9,12 +9,14 @@ import io.zeroscale.activator.queue.Activator;
 import io.zeroscale.api.spi.Endpoints;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.InFlightRequests;
+import io.zeroscale.api.stats.LoadSnapshot;
 import io.zeroscale.api.stats.LoadSource;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.router.RouterConfig;
 import io.zeroscale.router.route.RoutingTable;
 import io.zeroscale.router.server.Router;
 import java.time.Duration;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +38,7 @@ public final class DataPath {
   private final RoutingTable table;
   private final Activator activator;
   private final Router router;
+  private final String instance = UUID.randomUUID().toString();
   private Future<Void> drained;
 
   private DataPath(Vertx vertx, RoutingTable table, Activator activator, Router router) {
@@ -82,6 +85,16 @@ public final class DataPath {
   /** Load per function (proxied and queued, time-weighted), for the autoscaler. */
   public LoadSource loadSource() {
     return table;
+  }
+
+  /**
+   * Running load totals per function, for autoscalers in other processes: reading them changes
+   * nothing ({@link LoadSnapshot#since} turns two into a window). The instance id is new for each
+   * data path, so a restarted one is not compared with its predecessor.
+   */
+  public LoadSnapshot loadSnapshot() {
+    long now = System.nanoTime();
+    return new LoadSnapshot(instance, now, table.totals(now));
   }
 
   /** In-flight requests per replica, for backends that drain a replica before stopping it. */

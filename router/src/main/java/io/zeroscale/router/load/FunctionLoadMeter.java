@@ -2,11 +2,13 @@ package io.zeroscale.router.load;
 
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.stats.FunctionLoad;
+import io.zeroscale.api.stats.LoadTotals;
 
 /**
  * Time-weighted concurrency of one function (requests proxied plus requests queued), integrated on
  * every change so that {@link #collect} can return the average over the window since the previous
- * call. One short lock per change: two or so event loops contend, never a collection.
+ * call. One short lock per change: two or so event loops contend, never a collection. The same
+ * integral also runs on without windows, for {@link #totals} (what other instances read).
  */
 public final class FunctionLoadMeter {
 
@@ -18,6 +20,8 @@ public final class FunctionLoadMeter {
   private long windowStartNanos;
   private long lastChangeNanos;
   private double area;
+  private long totalRequests;
+  private double totalArea;
 
   public FunctionLoadMeter(FunctionKey key) {
     this.key = key;
@@ -28,6 +32,7 @@ public final class FunctionLoadMeter {
   /** A request for this function arrived at the router. */
   public synchronized void arrived() {
     requests++;
+    totalRequests++;
   }
 
   public void proxyStarted() {
@@ -57,9 +62,7 @@ public final class FunctionLoadMeter {
   }
 
   private synchronized void change(int inFlightDelta, int queuedDelta) {
-    long now = System.nanoTime();
-    area += (double) (inFlight + queued) * (now - lastChangeNanos);
-    lastChangeNanos = now;
+    integrate(System.nanoTime());
     inFlight = inFlight + inFlightDelta;
     queued = queued + queuedDelta;
   }
@@ -67,14 +70,26 @@ public final class FunctionLoadMeter {
   /** The load since the previous call; starts a new window. */
   public synchronized FunctionLoad collect() {
     long now = System.nanoTime();
-    area += (double) (inFlight + queued) * (now - lastChangeNanos);
+    integrate(now);
     long window = now - windowStartNanos;
     double average = window > 0 ? area / window : inFlight + queued;
     FunctionLoad load = new FunctionLoad(key, average, inFlight, queued, requests);
     area = 0;
     requests = 0;
     windowStartNanos = now;
-    lastChangeNanos = now;
     return load;
+  }
+
+  /** The running totals at {@code nanos} ({@link System#nanoTime}); changes no window. */
+  public synchronized LoadTotals totals(long nanos) {
+    integrate(Math.max(nanos, lastChangeNanos));
+    return new LoadTotals(key, totalRequests, totalArea / 1e9, inFlight, queued);
+  }
+
+  private void integrate(long now) {
+    double added = (double) (inFlight + queued) * (now - lastChangeNanos);
+    area += added;
+    totalArea += added;
+    lastChangeNanos = now;
   }
 }

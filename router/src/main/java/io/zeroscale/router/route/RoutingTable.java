@@ -9,8 +9,10 @@ import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.InFlightRequests;
 import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.stats.LoadSource;
+import io.zeroscale.api.stats.LoadTotals;
 import io.zeroscale.router.load.FunctionLoadMeter;
 import io.zeroscale.router.load.FunctionMeters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +211,15 @@ public final class RoutingTable implements InFlightRequests, LoadSource, AutoClo
       }
     }
     return result;
+  }
+
+  /** The running totals of every function routed, read at one moment; changes no window. */
+  public List<LoadTotals> totals(long nanos) {
+    List<LoadTotals> totals = new ArrayList<>();
+    for (FunctionRoute route : routes.values()) {
+      totals.add(route.load().totals(nanos));
+    }
+    return totals;
   }
 
   @Override
