@@ -7,6 +7,7 @@ import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.Orchestrator;
 import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.stats.LoadSource;
+import io.zeroscale.api.stats.LoadSources;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.autoscaler.AutoscalerConfig;
 import io.zeroscale.autoscaler.decider.ConcurrencyDecider;
@@ -77,7 +78,7 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       AutoscalerConfig config,
       FunctionCatalog catalog,
       Orchestrator orchestrator,
-      List<LoadSource> sources,
+      LoadSources sources,
       MeterRegistry registry) {
     this(
         config,
@@ -97,12 +98,22 @@ public final class ScalingLoop implements ScalePoke, AutoCloseable {
       Decider decider,
       MeterRegistry registry,
       Clock clock) {
+    this(config, catalog, orchestrator, LoadSources.of(sources), decider, registry, clock);
+  }
+
+  public ScalingLoop(
+      AutoscalerConfig config,
+      FunctionCatalog catalog,
+      Orchestrator orchestrator,
+      LoadSources sources,
+      Decider decider,
+      MeterRegistry registry,
+      Clock clock) {
     this.config = config;
     this.catalog = catalog;
     this.orchestrator = orchestrator;
     this.collector =
-        new LoadCollector(
-            List.copyOf(sources), config.collectTimeout(), config.staleLoadLimit(), registry);
+        new LoadCollector(sources, config.collectTimeout(), config.staleLoadLimit(), registry);
     this.decider = decider;
     this.registry = registry;
     this.clock = clock;

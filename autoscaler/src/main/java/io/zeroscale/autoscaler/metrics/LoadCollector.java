@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.stats.FunctionLoad;
 import io.zeroscale.api.stats.LoadSource;
+import io.zeroscale.api.stats.LoadSources;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -30,13 +32,19 @@ import org.jboss.logging.Logger;
  * <p>Each source is called on a thread of its own pool, with a timeout; a source still busy with
  * the previous call is not called again (so a hung source holds one thread, never more), and its
  * late answer is used at the next collection.
+ *
+ * <p>Sources may come and go ({@link LoadSources}, e.g. the data-path pods a leader discovers). One
+ * that is no longer listed is treated like a silent one: its last load counts for up to {@code
+ * staleLimit} (a pod that vanished took its requests' load with it only once its successors show
+ * it), then it is forgotten.
  */
 public final class LoadCollector implements AutoCloseable {
 
   static final String STALE_SOURCES = "zeroscale.autoscaler.load.sources.stale";
   private static final Logger LOG = Logger.getLogger(LoadCollector.class);
 
-  private final List<Tracked> sources = new ArrayList<>();
+  private final LoadSources sources;
+  private final Map<String, Tracked> tracked = new LinkedHashMap<>();
   private final Duration timeout;
   private final Duration staleLimit;
   private final ExecutorService pool;
@@ -46,9 +54,12 @@ public final class LoadCollector implements AutoCloseable {
 
   public LoadCollector(
       List<LoadSource> sources, Duration timeout, Duration staleLimit, MeterRegistry registry) {
-    for (int i = 0; i < sources.size(); i++) {
-      this.sources.add(new Tracked(i, sources.get(i)));
-    }
+    this(LoadSources.of(sources), timeout, staleLimit, registry);
+  }
+
+  public LoadCollector(
+      LoadSources sources, Duration timeout, Duration staleLimit, MeterRegistry registry) {
+    this.sources = sources;
     this.timeout = timeout;
     this.staleLimit = staleLimit;
     this.registry = registry;
@@ -67,10 +78,19 @@ public final class LoadCollector implements AutoCloseable {
 
   /** The load per function over the last window, summed over every source. */
   public Map<FunctionKey, FunctionLoad> collect(Instant now) {
+    Map<String, LoadSource> listed = listedSources();
+    listed.forEach((name, source) -> tracked.computeIfAbsent(name, n -> new Tracked(n, source)));
     Map<FunctionKey, FunctionLoad> sum = new HashMap<>();
     int staleNow = 0;
-    for (Tracked source : sources) {
-      Map<FunctionKey, FunctionLoad> seen = source.collect(now);
+    for (Iterator<Tracked> it = tracked.values().iterator(); it.hasNext(); ) {
+      Tracked source = it.next();
+      Map<FunctionKey, FunctionLoad> seen =
+          listed.containsKey(source.name) ? source.collect(now) : source.gone(now);
+      if (source.forgotten) {
+        LOG.infof("load source gone source=%s", source.name);
+        it.remove();
+        continue;
+      }
       if (source.staleSince != null) {
         staleNow++;
       }
@@ -78,6 +98,18 @@ public final class LoadCollector implements AutoCloseable {
     }
     stale.set(staleNow);
     return sum;
+  }
+
+  /** The sources listed now; if listing fails, the ones known (each then answers or goes stale). */
+  private Map<String, LoadSource> listedSources() {
+    try {
+      return sources.current();
+    } catch (RuntimeException e) {
+      LOG.warnf("listing the load sources failed error=\"%s\"; using the known ones", e);
+      Map<String, LoadSource> known = new LinkedHashMap<>();
+      tracked.forEach((name, source) -> known.put(name, source.source));
+      return known;
+    }
   }
 
   @Override
@@ -88,16 +120,28 @@ public final class LoadCollector implements AutoCloseable {
 
   /** One source and what the collector remembers about it. */
   private final class Tracked {
-    final int index;
+    final String name;
     final LoadSource source;
     Future<Map<FunctionKey, FunctionLoad>> pending;
     Map<FunctionKey, FunctionLoad> last = Map.of();
     Instant staleSince;
     boolean givenUp;
+    boolean forgotten;
 
-    Tracked(int index, LoadSource source) {
-      this.index = index;
+    Tracked(String name, LoadSource source) {
+      this.name = name;
       this.source = source;
+    }
+
+    /** No longer listed: its last load counts like a silent source's, then it is forgotten. */
+    Map<FunctionKey, FunctionLoad> gone(Instant now) {
+      if (pending != null) {
+        pending.cancel(true);
+        pending = null;
+      }
+      Map<FunctionKey, FunctionLoad> load = silent(now, "no longer listed");
+      forgotten = givenUp;
+      return load;
     }
 
     Map<FunctionKey, FunctionLoad> collect(Instant now) {
@@ -128,7 +172,7 @@ public final class LoadCollector implements AutoCloseable {
 
     private void answered() {
       if (staleSince != null) {
-        LOG.infof("load source answers again source=%d", index);
+        LOG.infof("load source answers again source=%s", name);
       }
       staleSince = null;
       givenUp = false;
@@ -138,8 +182,8 @@ public final class LoadCollector implements AutoCloseable {
       if (staleSince == null) {
         staleSince = now;
         LOG.warnf(
-            "load source not answering source=%d error=\"%s\"; its last load counts for up to %s",
-            index, failure, staleLimit);
+            "load source not answering source=%s error=\"%s\"; its last load counts for up to %s",
+            name, failure, staleLimit);
       }
       if (Duration.between(staleSince, now).compareTo(staleLimit) <= 0) {
         return last;
@@ -147,8 +191,8 @@ public final class LoadCollector implements AutoCloseable {
       if (!givenUp) {
         givenUp = true;
         LOG.warnf(
-            "load source silent for more than %s source=%d; its load is left out until it answers",
-            staleLimit, index);
+            "load source silent for more than %s source=%s; its load is left out until it answers",
+            staleLimit, name);
       }
       return Map.of();
     }

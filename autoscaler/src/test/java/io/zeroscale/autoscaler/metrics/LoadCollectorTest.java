@@ -106,6 +106,61 @@ class LoadCollectorTest {
     assertThat(staleGauge()).isEqualTo(1);
   }
 
+  @Test
+  void sourcesComeAndGoAndOneNoLongerListedCountsLikeASilentOne() {
+    Switchable podA = new Switchable();
+    Switchable podB = new Switchable();
+    podA.next.set(new FunctionLoad(HELLO, 8, 8, 0, 40));
+    podB.next.set(new FunctionLoad(HELLO, 2, 2, 0, 10));
+    AtomicReference<Map<String, LoadSource>> listed =
+        new AtomicReference<>(Map.of("10.0.0.1", podA));
+    collector =
+        new LoadCollector(listed::get, Duration.ofMillis(500), Duration.ofSeconds(10), registry);
+
+    assertThat(collector.collect(T0).get(HELLO).averageConcurrency()).isEqualTo(8);
+
+    listed.set(Map.of("10.0.0.1", podA, "10.0.0.2", podB));
+    assertThat(collector.collect(T0.plusSeconds(2)).get(HELLO).averageConcurrency())
+        .as("a pod that joined is summed")
+        .isEqualTo(10);
+
+    listed.set(Map.of("10.0.0.2", podB));
+    assertThat(collector.collect(T0.plusSeconds(4)).get(HELLO).averageConcurrency())
+        .as("a pod no longer listed counts with its last load")
+        .isEqualTo(10);
+    assertThat(staleGauge()).isEqualTo(1);
+    assertThat(collector.collect(T0.plusSeconds(15)).get(HELLO).averageConcurrency())
+        .as("and is forgotten after the stale limit")
+        .isEqualTo(2);
+    assertThat(staleGauge()).isZero();
+  }
+
+  @Test
+  void aListingThatFailsKeepsTheKnownSources() {
+    Switchable pod = new Switchable();
+    pod.next.set(new FunctionLoad(HELLO, 3, 3, 0, 9));
+    AtomicReference<RuntimeException> listingFails = new AtomicReference<>();
+    collector =
+        new LoadCollector(
+            () -> {
+              if (listingFails.get() != null) {
+                throw listingFails.get();
+              }
+              return Map.of("10.0.0.1", pod);
+            },
+            Duration.ofMillis(500),
+            Duration.ofSeconds(10),
+            registry);
+    collector.collect(T0);
+
+    listingFails.set(new IllegalStateException("informer not synced"));
+    pod.next.set(new FunctionLoad(HELLO, 5, 5, 0, 9));
+
+    assertThat(collector.collect(T0.plusSeconds(2)).get(HELLO).averageConcurrency())
+        .as("the known pod is still read")
+        .isEqualTo(5);
+  }
+
   private double staleGauge() {
     return registry.get(LoadCollector.STALE_SOURCES).gauge().value();
   }
