@@ -7,13 +7,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionSpec;
-import io.zeroscale.api.function.FunctionStatus;
 import io.zeroscale.kubernetes.catalog.KubernetesFunctionCatalog;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
 import io.zeroscale.kubernetes.leader.LeadershipListener;
 import io.zeroscale.kubernetes.leader.LeaseConfig;
 import io.zeroscale.kubernetes.leader.LeaseLeaderElection;
+import io.zeroscale.kubernetes.peers.DataPathDiscovery;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.kubernetes.testing.ApiAccess;
@@ -22,82 +22,23 @@ import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API calls each part makes, recorded on the API server while it does all it can do, against
- * the permissions docs/kubernetes.md ("RBAC the code needs") lists for it: a call the table does
- * not list, or a listed permission no call uses, fails the test. {@code ShippedRbacTest} checks the
- * roles under manifests/ against the same table.
+ * The API calls each part makes, recorded on the API server while it does all the platform asks of
+ * it, against {@link RequiredAccess}'s table (docs/kubernetes.md, "RBAC"): a call the table does
+ * not list, or a listed permission no call uses, fails the test. {@code manifests.ShippedRbacTest}
+ * checks the roles under manifests/ against the same table, per platform Deployment.
  */
 class RequiredAccessTest {
 
   private static final String UNDER_TEST = "zeroscale-under-test";
+  private static final String PLATFORM_NAMESPACE = "zeroscale";
   private static final FunctionKey HELLO = FunctionKey.of("default", "hello");
   private static final Duration WAIT = Duration.ofSeconds(10);
-
-  /** The table of docs/kubernetes.md, "RBAC the code needs", per part. */
-  static final Set<String> CATALOG =
-      Set.of(
-          "functions.zeroscale.io:list",
-          "functions.zeroscale.io:watch",
-          "functions.zeroscale.io:get",
-          "functions.zeroscale.io:create",
-          "functions.zeroscale.io:update",
-          "functions.zeroscale.io:delete",
-          "functions.zeroscale.io/status:update");
-
-  static final Set<String> ENDPOINTS =
-      Set.of("endpointslices.discovery.k8s.io:list", "endpointslices.discovery.k8s.io:watch");
-
-  static final Set<String> ORCHESTRATOR =
-      Set.of(
-          "functions.zeroscale.io:get",
-          "deployments.apps:list",
-          "deployments.apps:watch",
-          "deployments.apps:get",
-          "deployments.apps:create",
-          "deployments.apps:patch",
-          "deployments.apps:delete",
-          "deployments.apps/scale:get",
-          "deployments.apps/scale:update",
-          "services:get",
-          "services:create",
-          "services:patch",
-          "services:delete");
-
-  static final Set<String> CONTROLLER =
-      Set.of(
-          "functions.zeroscale.io:list",
-          "functions.zeroscale.io:watch",
-          "functions.zeroscale.io/status:update",
-          "deployments.apps:list",
-          "deployments.apps:watch",
-          "deployments.apps:get",
-          "deployments.apps:create",
-          "deployments.apps:patch",
-          "services:get",
-          "services:create",
-          "services:patch");
-
-  static final Set<String> LEADER_ELECTION =
-      Set.of(
-          "leases.coordination.k8s.io:get",
-          "leases.coordination.k8s.io:create",
-          "leases.coordination.k8s.io:patch");
-
-  /** Every permission some part of the platform uses: what the shipped roles must grant. */
-  static final Set<String> ALL =
-      Stream.of(CATALOG, ENDPOINTS, ORCHESTRATOR, CONTROLLER, LEADER_ELECTION)
-          .flatMap(Set::stream)
-          .collect(Collectors.toCollection(TreeSet::new));
 
   private ApiServer api;
   private KubernetesClient client;
@@ -113,18 +54,32 @@ class RequiredAccessTest {
     api.close();
   }
 
+  /** Every instance: the routing table, the activator and the autoscaler read the catalog. */
   @Test
-  void catalog() throws Exception {
+  void catalogInformer() {
+    try (var catalog =
+        new KubernetesFunctionCatalog(client, KubernetesBackendConfig.defaults()).start()) {
+      create(hello("example.org/hello:1", 8080));
+      await().atMost(WAIT).until(() -> catalog.get(HELLO).isPresent());
+      catalog.list();
+    }
+
+    assertThat(used()).isEqualTo(RequiredAccess.CATALOG_INFORMER);
+  }
+
+  /** The control API's create, replace and delete, through the catalog. */
+  @Test
+  void controlApiWrites() {
     try (var catalog =
         new KubernetesFunctionCatalog(client, KubernetesBackendConfig.defaults()).start()) {
       catalog.put(hello("example.org/hello:1", 8080));
       catalog.put(hello("example.org/hello:2", 8080));
       await().atMost(WAIT).until(() -> catalog.get(HELLO).isPresent());
-      catalog.updateStatus(HELLO, new FunctionStatus(1L, 0, 0, "http://r/", List.of()));
       catalog.delete(HELLO);
     }
 
-    assertThat(used()).isEqualTo(CATALOG);
+    assertThat(used())
+        .isEqualTo(union(RequiredAccess.CATALOG_INFORMER, RequiredAccess.FUNCTION_WRITES));
   }
 
   @Test
@@ -134,22 +89,36 @@ class RequiredAccessTest {
       endpoints.current(HELLO);
     }
 
-    assertThat(used()).isEqualTo(ENDPOINTS);
+    assertThat(used()).isEqualTo(RequiredAccess.ENDPOINTS);
   }
 
+  /** What every instance starts: the orchestrator's cache, read by {@code currentScale}. */
   @Test
-  void orchestrator() {
-    create(hello("example.org/hello:1", 8080));
+  void deploymentCache() {
     try (var orchestrator =
         new KubernetesOrchestrator(client, KubernetesBackendConfig.defaults()).start()) {
-      orchestrator.apply(hello("example.org/hello:1", 8080));
-      orchestrator.apply(hello("example.org/hello:2", 9090));
-      orchestrator.scale(HELLO, 2);
       orchestrator.currentScale(HELLO);
-      orchestrator.delete(HELLO);
     }
 
-    assertThat(used()).isEqualTo(ORCHESTRATOR);
+    assertThat(used()).isEqualTo(RequiredAccess.DEPLOYMENT_CACHE);
+  }
+
+  /** The autoscaler: reads the scale from the cache, writes it through the scale subresource. */
+  @Test
+  void scaling() {
+    create(hello("example.org/hello:1", 8080));
+    new KubernetesOrchestrator(api.client(), KubernetesBackendConfig.defaults())
+        .apply(hello("example.org/hello:1", 8080));
+    int before = api.requestsBy(UNDER_TEST).size();
+    try (var orchestrator =
+        new KubernetesOrchestrator(client, KubernetesBackendConfig.defaults()).start()) {
+      orchestrator.scale(HELLO, 2);
+      await().atMost(WAIT).until(() -> orchestrator.currentScale(HELLO).desired() == 2);
+      orchestrator.scale(HELLO, 0);
+    }
+
+    assertThat(before).as("nothing recorded before the orchestrator ran").isZero();
+    assertThat(used()).isEqualTo(union(RequiredAccess.DEPLOYMENT_CACHE, RequiredAccess.SCALING));
   }
 
   @Test
@@ -179,13 +148,13 @@ class RequiredAccessTest {
                       == 9090);
     }
 
-    assertThat(used()).isEqualTo(CONTROLLER);
+    assertThat(used()).isEqualTo(RequiredAccess.CONTROLLER);
   }
 
   @Test
   void leaderElection() {
     LeaseConfig config =
-        LeaseConfig.defaults("zeroscale", "pod-1")
+        LeaseConfig.defaults(PLATFORM_NAMESPACE, "pod-1")
             .withTimings(Duration.ofSeconds(4), Duration.ofSeconds(2), Duration.ofMillis(200));
     try (var election = new LeaseLeaderElection(client, config, new LeadershipListener() {})) {
       election.start();
@@ -194,11 +163,37 @@ class RequiredAccessTest {
 
     assertThat(used())
         .as("acquire (get, create), renew and release (get, patch with the resource version)")
-        .isEqualTo(LEADER_ELECTION);
+        .isEqualTo(RequiredAccess.LEADER_ELECTION);
+    assertAllInThePlatformsNamespace();
+  }
+
+  /** The leader finds the data-path instances through the EndpointSlices of one Service. */
+  @Test
+  void peerDiscovery() {
+    try (var discovery =
+        new DataPathDiscovery(client, PLATFORM_NAMESPACE, "zeroscale-data-path").start()) {
+      discovery.current();
+    }
+
+    assertThat(used()).isEqualTo(RequiredAccess.PEER_DISCOVERY);
+    assertAllInThePlatformsNamespace();
+  }
+
+  /** What a Role in the platform's namespace grants suffices: no call leaves it. */
+  private void assertAllInThePlatformsNamespace() {
+    assertThat(api.requestsBy(UNDER_TEST))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r).contains("/namespaces/" + PLATFORM_NAMESPACE + "/"));
   }
 
   private Set<String> used() {
     return ApiAccess.of(api.requestsBy(UNDER_TEST));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.TreeSet<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static Function hello(String image, int port) {
