@@ -97,6 +97,11 @@ public final class DataPath {
     return new LoadSnapshot(instance, now, table.totals(now));
   }
 
+  /** Identifies this data path among the platform's instances (new at each start). */
+  public String instance() {
+    return instance;
+  }
+
   /** In-flight requests per replica, for backends that drain a replica before stopping it. */
   public InFlightRequests inFlightRequests() {
     return table;

@@ -11,6 +11,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface LoadSources {
 
+  /** No sources. */
+  LoadSources NONE = Map::of;
+
   /**
    * The sources now, each under a name that stays the same for as long as the source does (a pod's
    * address): the collector remembers a source's last load by it.
