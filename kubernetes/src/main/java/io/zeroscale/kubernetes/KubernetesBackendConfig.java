@@ -21,6 +21,10 @@ import java.util.Optional;
  * @param retryBackoff pause before a failed reconcile of a function is retried; doubles with each
  *     failure in a row (default 1 s)
  * @param maxRetryBackoff cap of that doubling pause (default 60 s)
+ * @param triggerResync how often the controller compares the {@code TriggerReady} condition of
+ *     Kafka-triggered functions with their trigger's state, which changes without any Kubernetes
+ *     event; a function is reconciled (and its status written) only when the condition changed.
+ *     Bounds how long a fixed topic or broker takes to show on the status (default 5 s)
  */
 public record KubernetesBackendConfig(
     Optional<String> namespace,
@@ -29,16 +33,44 @@ public record KubernetesBackendConfig(
     Duration shutdownMargin,
     Duration readinessPeriod,
     Duration retryBackoff,
-    Duration maxRetryBackoff) {
+    Duration maxRetryBackoff,
+    Duration triggerResync) {
+
+  /** The default trigger resync: 5 s. */
+  public static final Duration DEFAULT_TRIGGER_RESYNC = Duration.ofSeconds(5);
 
   public KubernetesBackendConfig {
     Objects.requireNonNull(namespace, "namespace");
     Objects.requireNonNull(routerUrl, "routerUrl");
+    Objects.requireNonNull(triggerResync, "triggerResync");
+    if (triggerResync.isNegative() || triggerResync.isZero()) {
+      throw new IllegalArgumentException("triggerResync must be positive, was " + triggerResync);
+    }
     if (readinessPeriod.toSeconds() < 1) {
       throw new IllegalArgumentException(
           "readinessPeriod must be at least 1s (Kubernetes' smallest probe period), was "
               + readinessPeriod);
     }
+  }
+
+  /** Everything but the trigger resync, which gets its default. */
+  public KubernetesBackendConfig(
+      Optional<String> namespace,
+      String routerUrl,
+      Duration preStopSleep,
+      Duration shutdownMargin,
+      Duration readinessPeriod,
+      Duration retryBackoff,
+      Duration maxRetryBackoff) {
+    this(
+        namespace,
+        routerUrl,
+        preStopSleep,
+        shutdownMargin,
+        readinessPeriod,
+        retryBackoff,
+        maxRetryBackoff,
+        DEFAULT_TRIGGER_RESYNC);
   }
 
   /** The defaults listed above, for every namespace. */
@@ -50,7 +82,8 @@ public record KubernetesBackendConfig(
         Duration.ofSeconds(5),
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        DEFAULT_TRIGGER_RESYNC);
   }
 
   public KubernetesBackendConfig withNamespace(String value) {
@@ -61,7 +94,8 @@ public record KubernetesBackendConfig(
         shutdownMargin,
         readinessPeriod,
         retryBackoff,
-        maxRetryBackoff);
+        maxRetryBackoff,
+        triggerResync);
   }
 
   public KubernetesBackendConfig withRouterUrl(String value) {
@@ -72,6 +106,19 @@ public record KubernetesBackendConfig(
         shutdownMargin,
         readinessPeriod,
         retryBackoff,
-        maxRetryBackoff);
+        maxRetryBackoff,
+        triggerResync);
+  }
+
+  public KubernetesBackendConfig withTriggerResync(Duration value) {
+    return new KubernetesBackendConfig(
+        namespace,
+        routerUrl,
+        preStopSleep,
+        shutdownMargin,
+        readinessPeriod,
+        retryBackoff,
+        maxRetryBackoff,
+        value);
   }
 }

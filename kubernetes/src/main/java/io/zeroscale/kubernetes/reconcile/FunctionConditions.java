@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,9 @@ import java.util.stream.Collectors;
  *       Serving}, {@code Starting}, {@code ScaledToZero}); {@code False} when the spec is invalid,
  *       the Deployment does not exist yet, or Kubernetes reports it stuck
  *   <li>{@code ScaledToZero}: {@code True/NoTraffic} when no replica is wanted or runs
+ *   <li>{@code TriggerReady} (only for a function whose trigger is followed): the trigger's state
+ *       as read ({@code True/LagReadable}, or {@code False} with why and what to fix), {@code
+ *       Unknown/AwaitingLag} before the first read
  * </ul>
  *
  * A condition whose status is unchanged keeps its {@code lastTransitionTime}.
@@ -32,6 +36,9 @@ public final class FunctionConditions {
     wanted.add(specValid(seen));
     wanted.add(ready(seen));
     wanted.add(scaledToZero(seen));
+    if (seen.triggerFollowed()) {
+      wanted.add(triggerReady(seen.trigger()));
+    }
     return new FunctionStatus(
         seen.generation(),
         seen.desired(),
@@ -81,6 +88,22 @@ public final class FunctionConditions {
         atZero,
         atZero ? "NoTraffic" : "Running",
         atZero ? "no replica runs; the next request wakes one" : seen.ready() + " ready");
+  }
+
+  /**
+   * The {@code TriggerReady} condition for a trigger in {@code state} (empty: not read yet),
+   * without a transition time.
+   */
+  public static Condition triggerReady(Optional<TriggerHealth.TriggerState> state) {
+    return state
+        .map(t -> condition(Condition.TRIGGER_READY, t.ready(), t.reason(), t.message()))
+        .orElse(
+            new Condition(
+                Condition.TRIGGER_READY,
+                "Unknown",
+                "AwaitingLag",
+                "the autoscaler has not read the trigger's consumer lag yet",
+                null));
   }
 
   private static List<Condition> keepTransitionTimes(

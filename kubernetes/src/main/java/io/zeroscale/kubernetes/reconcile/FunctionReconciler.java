@@ -29,6 +29,11 @@ import org.jboss.logging.Logger;
  * (a Deployment's ready count changes its function's status); {@link #reconcile} then runs the
  * chain of named, idempotent steps below, top to bottom.
  *
+ * <p>For a function with {@code spec.triggers.kafka} the status also carries {@code TriggerReady},
+ * from the {@link TriggerHealth} given. A trigger's state changes without a Kubernetes event, so
+ * every {@link KubernetesBackendConfig#triggerResync()} the cached statuses are compared with it
+ * ({@link TriggerResync}) and only functions whose condition would change are reconciled.
+ *
  * <p>Deleting a {@code Function} needs no step: the Deployment and the Service carry owner
  * references to it, so Kubernetes' garbage collector removes them.
  */
@@ -40,17 +45,31 @@ public final class FunctionReconciler implements AutoCloseable {
   private final KubernetesBackendConfig config;
   private final FunctionWorkload workload;
   private final Clock clock;
+  private final TriggerHealth triggers;
   private final ReconcileQueue queue;
   private final StatusSubresource statusWriter;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private final Map<FunctionKey, Written> written = new ConcurrentHashMap<>();
   private SharedIndexInformer<FunctionResource> functions;
 
+  /** A reconciler that follows no trigger: no function gets a {@code TriggerReady} condition. */
   public FunctionReconciler(KubernetesClient client, KubernetesBackendConfig config, Clock clock) {
+    this(client, config, clock, TriggerHealth.NONE);
+  }
+
+  /**
+   * @param triggers the state of each function's trigger, for its {@code TriggerReady} condition
+   */
+  public FunctionReconciler(
+      KubernetesClient client,
+      KubernetesBackendConfig config,
+      Clock clock,
+      TriggerHealth triggers) {
     this.client = client;
     this.config = config;
     this.workload = new FunctionWorkload(client, new WorkloadTemplates(config));
     this.clock = clock;
+    this.triggers = triggers;
     this.statusWriter = new StatusSubresource(client);
     this.queue =
         new ReconcileQueue(this::reconcile, config.retryBackoff(), config.maxRetryBackoff());
@@ -73,7 +92,12 @@ public final class FunctionReconciler implements AutoCloseable {
         Scope.of(client.apps().deployments(), config)
             .withLabel(WorkloadLabels.MANAGED_BY, WorkloadLabels.MANAGED_BY_VALUE)
             .inform(new ResourceEvents<>(this::enqueueOwner, this::enqueueOwner)));
-    LOG.infof("controller started namespace=%s", config.namespace().orElse("*"));
+    if (triggers.followed()) {
+      queue.repeat("trigger-resync", config.triggerResync(), this::resyncTriggers);
+    }
+    LOG.infof(
+        "controller started namespace=%s triggerResync=%s",
+        config.namespace().orElse("*"), triggers.followed() ? config.triggerResync() : "off");
     return this;
   }
 
@@ -156,17 +180,25 @@ public final class FunctionReconciler implements AutoCloseable {
 
   /**
    * The status subresource says what was observed, for which generation, with {@code SpecValid},
-   * {@code Ready} and {@code ScaledToZero}; written only when it changed.
+   * {@code Ready}, {@code ScaledToZero} and, for a valid function with a followed Kafka trigger,
+   * {@code TriggerReady}; written only when it changed.
    */
   private void status(Run run) {
     FunctionKey key = run.resource.key();
     ObservedState seen =
         ObservedState.of(
             run.resource.getMetadata().getGeneration(), run.errors, run.deployment, url(key));
-    FunctionStatus before = run.resource.getStatus();
-    FunctionStatus after = FunctionConditions.status(seen, before, clock.instant());
+    if (triggers.followed() && run.errors.isEmpty() && run.function.spec().kafkaTrigger() != null) {
+      seen = seen.withTrigger(triggers.of(key));
+    }
     String version = run.resource.getMetadata().getResourceVersion();
-    if (Objects.equals(before, after) || new Written(version, after).equals(written.get(key))) {
+    Written last = written.get(key);
+    // Until the cache shows the last write, that write is the status to compare with: against the
+    // cached one every condition would look new, get a new transition time and be written again.
+    FunctionStatus before =
+        last != null && last.basedOn().equals(version) ? last.status() : run.resource.getStatus();
+    FunctionStatus after = FunctionConditions.status(seen, before, clock.instant());
+    if (Objects.equals(before, after)) {
       return;
     }
     if (!statusWriter.replace(key, after, run.resource)) {
@@ -174,8 +206,21 @@ public final class FunctionReconciler implements AutoCloseable {
     }
     written.put(key, new Written(version, after));
     LOG.infof(
-        "status written function=%s generation=%s specValid=%s desired=%d ready=%d",
-        key, seen.generation(), seen.specValid(), seen.desired(), seen.ready());
+        "status written function=%s generation=%s specValid=%s desired=%d ready=%d trigger=%s",
+        key,
+        seen.generation(),
+        seen.specValid(),
+        seen.desired(),
+        seen.ready(),
+        seen.triggerFollowed() ? FunctionConditions.triggerReady(seen.trigger()).reason() : "none");
+  }
+
+  /** Queues the functions whose trigger's state moved away from their stored condition. */
+  private void resyncTriggers() {
+    for (FunctionKey key : TriggerResync.due(functions.getStore().list(), triggers)) {
+      LOG.debugf("trigger state changed, reconciling function=%s", key);
+      queue.enqueue(key);
+    }
   }
 
   private String url(FunctionKey key) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What one reconcile saw of a function: its generation, the problems with its spec, and its
- * Deployment's replica counts.
+ * What one reconcile saw of a function: its generation, the problems with its spec, its
+ * Deployment's replica counts and, for a function with a trigger, the trigger's state.
  *
  * @param generation the {@code Function}'s {@code metadata.generation}
  * @param specErrors every problem found in the spec (empty when valid)
@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param ready the Deployment's {@code status.readyReplicas}
  * @param stuck why the Deployment makes no progress, if Kubernetes says so
  * @param url where users call the function
+ * @param triggerFollowed whether the function has a trigger whose state is followed (it then gets a
+ *     {@code TriggerReady} condition)
+ * @param trigger the trigger's state, empty before its first read
  */
 public record ObservedState(
     Long generation,
@@ -25,7 +28,36 @@ public record ObservedState(
     int desired,
     int ready,
     Optional<String> stuck,
-    String url) {
+    String url,
+    boolean triggerFollowed,
+    Optional<TriggerHealth.TriggerState> trigger) {
+
+  /** A function without a followed trigger. */
+  public ObservedState(
+      Long generation,
+      List<FieldError> specErrors,
+      boolean deploymentExists,
+      int desired,
+      int ready,
+      Optional<String> stuck,
+      String url) {
+    this(
+        generation,
+        specErrors,
+        deploymentExists,
+        desired,
+        ready,
+        stuck,
+        url,
+        false,
+        Optional.empty());
+  }
+
+  /** This state with a followed trigger in the given state (empty: not read yet). */
+  public ObservedState withTrigger(Optional<TriggerHealth.TriggerState> state) {
+    return new ObservedState(
+        generation, specErrors, deploymentExists, desired, ready, stuck, url, true, state);
+  }
 
   /** The counts and progress of a Deployment (absent: none yet). */
   public static ObservedState of(

@@ -84,6 +84,27 @@ public final class ReconcileQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code task} on the queue's thread every {@code period} (the first run one period from
+   * now) until the queue is closed; a task that throws is logged and runs again at the next period.
+   */
+  public void repeat(String name, Duration period, Runnable task) {
+    Runnable guarded =
+        () -> {
+          try {
+            task.run();
+          } catch (RuntimeException e) {
+            LOG.warnf(e, "periodic task failed task=%s nextIn=%dms", name, period.toMillis());
+          }
+        };
+    try {
+      thread.scheduleWithFixedDelay(
+          guarded, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debugf("periodic task not started after close task=%s", name);
+    }
+  }
+
   private Duration delay(int failuresInARow) {
     Duration d = backoff.multipliedBy(1L << Math.min(failuresInARow - 1, 20));
     return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
