@@ -246,8 +246,33 @@ public interface PlatformConfig {
     @WithDefault("60s")
     Duration maxRetryBackoff();
 
+    /**
+     * How often the controller compares Kafka-triggered functions' TriggerReady with the
+     * autoscaler's reading (which changes without a Kubernetes event); a status is written only
+     * when it changed.
+     */
+    @WithDefault("5s")
+    Duration triggerResync();
+
     /** Leader election among instances running the controller or the autoscaler. */
     Lease lease();
+
+    /** How the leading autoscaler finds the data-path instances whose load it reads. */
+    Peers peers();
+
+    /**
+     * The platform's data-path instances (roles router and activator), as the leader finds them:
+     * the EndpointSlices of a headless Service selecting their pods, whose one port is the control
+     * port (manifests/platform/data-path-service.yaml).
+     */
+    interface Peers {
+      /** The Service's name. */
+      @WithDefault("zeroscale-data-path")
+      String service();
+
+      /** The Service's namespace (default: the client's namespace, the pod's own in a cluster). */
+      Optional<String> namespace();
+    }
 
     /** The Lease the controller and autoscaler instances elect their leader on. */
     interface Lease {

@@ -1,6 +1,8 @@
 package io.zeroscale.platform.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import io.zeroscale.api.spi.Endpoints;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.Orchestrator;
@@ -19,10 +21,11 @@ public class BackendBeans {
 
   @Produces
   @Singleton
-  FunctionBackend backend(PlatformConfig config, MeterRegistry registry) {
+  FunctionBackend backend(
+      PlatformConfig config, MeterRegistry registry, Vertx vertx, ObjectMapper json) {
     return switch (config.backend()) {
       case LOCAL -> new LocalBackend(config, registry);
-      case KUBERNETES -> new KubernetesBackend(config);
+      case KUBERNETES -> new KubernetesBackend(config, vertx, json);
     };
   }
 

@@ -1,13 +1,16 @@
 package io.zeroscale.platform.wiring;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.vertx.core.Vertx;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.spi.Endpoints;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.Orchestrator;
+import io.zeroscale.datapath.DataPath;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.catalog.KubernetesFunctionCatalog;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
@@ -16,12 +19,15 @@ import io.zeroscale.kubernetes.leader.LeadershipListener;
 import io.zeroscale.kubernetes.leader.LeaseConfig;
 import io.zeroscale.kubernetes.leader.LeaseLeaderElection;
 import io.zeroscale.kubernetes.leader.WhileLeading;
+import io.zeroscale.kubernetes.peers.DataPathDiscovery;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
 import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.platform.config.PlatformConfig;
 import io.zeroscale.platform.config.PlatformConfig.Role;
 import io.zeroscale.platform.controller.FunctionUrls;
+import io.zeroscale.platform.peers.DataPathPeers;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,15 +45,23 @@ final class KubernetesBackend implements FunctionBackend {
 
   private static final Logger LOG = Logger.getLogger(KubernetesBackend.class);
 
+  /** Longest one read of another instance's load may take (a tick is 2 s by default). */
+  private static final Duration PEER_READ_TIMEOUT = Duration.ofSeconds(1);
+
   private final PlatformConfig.Kubernetes settings;
   private final KubernetesClient client;
   private final KubernetesBackendConfig config;
   private final KubernetesFunctionCatalog catalog;
   private final EndpointSliceEndpoints endpoints;
   private final KubernetesOrchestrator orchestrator;
+  private final Vertx vertx;
+  private final ObjectMapper json;
+  private volatile DataPath dataPath;
 
   /** Connects and syncs the catalog, endpoint and Deployment informers before it returns. */
-  KubernetesBackend(PlatformConfig platform) {
+  KubernetesBackend(PlatformConfig platform, Vertx vertx, ObjectMapper json) {
+    this.vertx = vertx;
+    this.json = json;
     this.settings = platform.kubernetes();
     this.client = client(settings);
     this.config = config(settings);
@@ -76,7 +90,8 @@ final class KubernetesBackend implements FunctionBackend {
         s.shutdownMargin(),
         s.readinessPeriod(),
         s.retryBackoff(),
-        s.maxRetryBackoff());
+        s.maxRetryBackoff(),
+        s.triggerResync());
   }
 
   @Override
@@ -96,9 +111,9 @@ final class KubernetesBackend implements FunctionBackend {
 
   /**
    * The controller and the scaling loop, each run by a {@link WhileLeading} of one Lease election:
-   * they start when this instance leads and stop when it no longer does. (The TriggerReady
-   * condition of Kafka-triggered functions is not written on this backend: the reconciler writes
-   * the status and does not read the loop's trigger status.)
+   * they start when this instance leads and stop when it no longer does. The reconciler writes the
+   * TriggerReady condition of Kafka-triggered functions from the loop's trigger status when this
+   * instance also runs the autoscaler (an instance without it leaves that condition out).
    */
   @Override
   public ControlPlane startControlPlane(
@@ -108,15 +123,46 @@ final class KubernetesBackend implements FunctionBackend {
       parts.add(
           new WhileLeading(
               "controller",
-              () -> new FunctionReconciler(client, config, Clock.systemUTC()).start()));
+              () ->
+                  new FunctionReconciler(
+                          client,
+                          config,
+                          Clock.systemUTC(),
+                          roles.contains(Role.AUTOSCALER)
+                              ? key ->
+                                  scaling
+                                      .triggerStatus(key)
+                                      .map(
+                                          t ->
+                                              new io.zeroscale.kubernetes.reconcile.TriggerHealth
+                                                  .TriggerState(t.ready(), t.reason(), t.message()))
+                              : io.zeroscale.kubernetes.reconcile.TriggerHealth.NONE)
+                      .start()));
     }
     if (roles.contains(Role.AUTOSCALER)) {
       parts.add(
           new WhileLeading(
               "autoscaler",
               () -> {
-                scaling.start();
-                return scaling::close;
+                // Every data-path instance's load and pokes, this one's included (skipped by id).
+                DataPathDiscovery discovery =
+                    new DataPathDiscovery(client, peersNamespace(), settings.peers().service())
+                        .start();
+                DataPathPeers peers =
+                    new DataPathPeers(
+                            discovery::current,
+                            vertx,
+                            json,
+                            scaling,
+                            PEER_READ_TIMEOUT,
+                            () -> Optional.ofNullable(dataPath).map(DataPath::instance))
+                        .start();
+                scaling.start(peers);
+                return () -> {
+                  scaling.close();
+                  peers.close();
+                  discovery.close();
+                };
               }));
     }
     if (parts.isEmpty()) {
@@ -135,6 +181,19 @@ final class KubernetesBackend implements FunctionBackend {
       @Override
       public void close() {}
     };
+  }
+
+  private String peersNamespace() {
+    return settings
+        .peers()
+        .namespace()
+        .or(() -> Optional.ofNullable(client.getNamespace()))
+        .orElse("default");
+  }
+
+  @Override
+  public void dataPathStarted(DataPath dataPath) {
+    this.dataPath = dataPath;
   }
 
   private LeaseConfig leaseConfig() {

@@ -5,7 +5,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.zeroscale.activator.ActivatorConfig;
-import io.zeroscale.api.stats.LoadSource;
+import io.zeroscale.api.stats.LoadSources;
 import io.zeroscale.autoscaler.AutoscalerConfig;
 import io.zeroscale.autoscaler.decider.ScalingDefaults;
 import io.zeroscale.autoscaler.loop.ScalingLoop;
@@ -13,6 +13,7 @@ import io.zeroscale.datapath.DataPath;
 import io.zeroscale.platform.config.PlatformConfig;
 import io.zeroscale.platform.config.PlatformConfig.Role;
 import io.zeroscale.platform.controller.FunctionUrls;
+import io.zeroscale.platform.peers.PokeBroadcast;
 import io.zeroscale.router.RouterConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -51,6 +53,7 @@ public class PlatformLifecycle {
   @Inject FunctionBackend backend;
   @Inject MeterRegistry registry;
   @Inject RouterAddress routerAddress;
+  @Inject PokeBroadcast pokeBroadcast;
 
   private volatile DataPath dataPath;
   private FunctionBackend.ControlPlane controlPlane;
@@ -59,15 +62,17 @@ public class PlatformLifecycle {
   void onStart(@Observes StartupEvent event) throws Exception {
     Set<Role> roles = PlatformRoles.resolve(config.roles(), config.backend());
     // The load source reads the data path once it exists; the data path needs the loop's poke.
-    LoadSource load = () -> dataPath == null ? Map.of() : dataPath.loadSource().collect();
+    LoadSources own =
+        LoadSources.of(
+            List.of(() -> dataPath == null ? Map.of() : dataPath.loadSource().collect()));
     ScalingLoopSlot scaling =
         new ScalingLoopSlot(
-            () ->
+            others ->
                 new ScalingLoop(
                     autoscalerConfig(),
                     backend.catalog(),
                     backend.orchestrator(),
-                    List.of(load),
+                    own.and(others),
                     registry));
     if (config.backend() == PlatformConfig.Backend.LOCAL) {
       // Scales without an election: the loop hears pokes from the moment the router listens.
@@ -83,7 +88,10 @@ public class PlatformLifecycle {
                   activatorConfig(),
                   backend.catalog(),
                   backend.endpoints(),
-                  scaling,
+                  (key, queued) -> {
+                    scaling.poke(key, queued);
+                    pokeBroadcast.poke(key, queued);
+                  },
                   registry)
               .toCompletionStage()
               .toCompletableFuture()
@@ -134,6 +142,11 @@ public class PlatformLifecycle {
       // The backend bean's disposer then drains and stops every replica (local backend).
       LOG.info("zeroscale stopped taking requests; stopping replicas");
     }
+  }
+
+  /** This instance's data path, once it runs (roles router and activator). */
+  public Optional<DataPath> dataPath() {
+    return Optional.ofNullable(dataPath);
   }
 
   /** True once every part has started. */

@@ -4,12 +4,10 @@ import io.zeroscale.platform.config.PlatformConfig.Backend;
 import io.zeroscale.platform.config.PlatformConfig.Role;
 import java.util.EnumSet;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /** Which parts an instance runs, from {@code zeroscale.roles}, checked against the backend. */
 final class PlatformRoles {
 
-  private static final Logger LOG = Logger.getLogger(PlatformRoles.class);
   private static final Set<Role> EVERY = EnumSet.complementOf(EnumSet.of(Role.ALL));
 
   private PlatformRoles() {}
@@ -17,7 +15,8 @@ final class PlatformRoles {
   /**
    * The roles to run ({@code all} expanded). The local backend runs replicas inside this process,
    * so it needs every role. On Kubernetes, router and activator share one data path (both or
-   * neither), and the autoscaler reads the load of its own instance's data path, so it needs them.
+   * neither); any other split works, since the leading autoscaler reads the load and pokes of every
+   * data-path instance (the peers package).
    *
    * @throws IllegalStateException naming the setting and what to change
    */
@@ -41,20 +40,6 @@ final class PlatformRoles {
           "zeroscale.roles="
               + roles
               + ": router and activator run as one data path; name both or neither");
-    }
-    if (roles.contains(Role.AUTOSCALER) && !roles.contains(Role.ROUTER)) {
-      throw new IllegalStateException(
-          "zeroscale.roles="
-              + roles
-              + ": the autoscaler reads the load of this instance's data path only (load is not"
-              + " reported across instances yet); add router,activator");
-    }
-    if (roles.contains(Role.ROUTER) && !roles.contains(Role.AUTOSCALER)) {
-      LOG.warnf(
-          "roles without autoscaler roles=%s: this instance's load and waiting requests are not"
-              + " reported to the leading autoscaler yet, so requests arriving here do not wake a"
-              + " function at zero",
-          roles);
     }
     return roles;
   }

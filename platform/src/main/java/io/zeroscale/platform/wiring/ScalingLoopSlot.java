@@ -1,11 +1,12 @@
 package io.zeroscale.platform.wiring;
 
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.LoadSources;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.autoscaler.kafka.TriggerStatus;
 import io.zeroscale.autoscaler.loop.ScalingLoop;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The scaling loop of this instance while it runs one. The data path pokes this slot, which passes
@@ -14,20 +15,27 @@ import java.util.function.Supplier;
  */
 public final class ScalingLoopSlot implements ScalePoke {
 
-  private final Supplier<ScalingLoop> loops;
+  private final Function<LoadSources, ScalingLoop> loops;
   private volatile ScalingLoop loop;
 
   /**
-   * @param loops makes a new, not yet started loop
+   * @param loops makes a new, not yet started loop that reads, besides this instance's own load,
+   *     the sources given (other instances' data paths)
    */
-  public ScalingLoopSlot(Supplier<ScalingLoop> loops) {
+  public ScalingLoopSlot(Function<LoadSources, ScalingLoop> loops) {
     this.loops = loops;
   }
 
-  /** The loop in the slot, made if there is none; not started. */
+  /**
+   * The loop in the slot, made (reading this instance's load only) if there is none; not started.
+   */
   public synchronized ScalingLoop open() {
+    return open(LoadSources.NONE);
+  }
+
+  private ScalingLoop open(LoadSources others) {
     if (loop == null) {
-      loop = loops.get();
+      loop = loops.apply(others);
     }
     return loop;
   }
@@ -35,6 +43,11 @@ public final class ScalingLoopSlot implements ScalePoke {
   /** Starts the loop in the slot (made if there is none). */
   public synchronized void start() {
     open().start();
+  }
+
+  /** Starts the loop in the slot, made if there is none to read {@code others} too. */
+  public synchronized void start(LoadSources others) {
+    open(others).start();
   }
 
   /** Closes the loop in the slot, if any, and empties the slot. */

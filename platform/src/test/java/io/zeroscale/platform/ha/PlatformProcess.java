@@ -35,8 +35,16 @@ final class PlatformProcess implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts the platform with every role; returns at once (see {@link #awaitReady}). */
+  /** Starts the platform with every role; returns at once (see {@link #ready}). */
   static PlatformProcess start(String name, String apiServerUrl) throws IOException {
+    return start(name, apiServerUrl, "all");
+  }
+
+  /**
+   * Starts the platform with {@code roles} ({@code zeroscale.roles}); returns at once. It finds
+   * data-path instances through the Service {@code zeroscale-data-path} in {@code default}.
+   */
+  static PlatformProcess start(String name, String apiServerUrl, String roles) throws IOException {
     if (!APP.toFile().isFile()) {
       throw new IllegalStateException(APP + " is missing: run the package phase first");
     }
@@ -54,7 +62,9 @@ final class PlatformProcess implements AutoCloseable {
             "-Dzeroscale.backend=kubernetes",
             "-Dzeroscale.kubernetes.api-server-url=" + apiServerUrl,
             "-Dkubernetes.user.agent=" + name,
+            "-Dzeroscale.roles=" + roles,
             "-Dzeroscale.kubernetes.lease.namespace=default",
+            "-Dzeroscale.kubernetes.peers.namespace=default",
             "-Dzeroscale.kubernetes.lease.duration=4s",
             "-Dzeroscale.kubernetes.lease.renew-deadline=3s",
             "-Dzeroscale.kubernetes.lease.retry-period=500ms",
@@ -107,6 +117,38 @@ final class PlatformProcess implements AutoCloseable {
 
   boolean alive() {
     return process.isAlive();
+  }
+
+  /**
+   * The value of an unlabelled metric, or of the one labelled {@code function=name}; -1 if absent.
+   */
+  double metric(HttpClient http, String metric, String function) throws Exception {
+    String text =
+        http.send(
+                HttpRequest.newBuilder(control("/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return text.lines()
+        .filter(
+            l ->
+                function == null
+                    ? l.startsWith(metric + " ")
+                    : l.startsWith(metric + "{") && l.contains("function=\"" + function + "\""))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** SIGSTOP (true) or SIGCONT (false): the process stops answering without closing anything. */
+  void freeze(boolean frozen) throws Exception {
+    int exit =
+        new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", Long.toString(process.pid()))
+            .inheritIO()
+            .start()
+            .waitFor();
+    if (exit != 0) {
+      throw new IllegalStateException("kill exited " + exit);
+    }
   }
 
   /** SIGTERM, as Kubernetes stops a pod; waits up to 30 s for the exit. */

@@ -26,6 +26,8 @@ class PlatformRolesTest {
         "controller; KUBERNETES; controller",
         "router activator autoscaler; KUBERNETES; router activator autoscaler",
         "router activator controller; KUBERNETES; router activator controller",
+        "autoscaler controller; KUBERNETES; autoscaler controller",
+        "autoscaler; KUBERNETES; autoscaler",
       })
   void accepted(String configured, Backend backend, String expected) {
     assertThat(PlatformRoles.resolve(roles(configured), backend)).isEqualTo(roles(expected));
@@ -39,8 +41,6 @@ class PlatformRolesTest {
         "controller; LOCAL; zeroscale.backend=kubernetes",
         "router; KUBERNETES; router and activator run as one data path",
         "activator autoscaler; KUBERNETES; router and activator run as one data path",
-        "autoscaler controller; KUBERNETES; add router,activator",
-        "autoscaler; KUBERNETES; load is not reported across instances yet",
       })
   void refused(String configured, Backend backend, String message) {
     assertThatThrownBy(() -> PlatformRoles.resolve(roles(configured), backend))

@@ -1,0 +1,89 @@
+package io.zeroscale.platform.peers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.stats.ScalePoke;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import org.jboss.logging.Logger;
+
+/**
+ * Passes this instance's pokes (requests waiting for a function) to every autoscaler following its
+ * poke stream: on Kubernetes, the leader, wherever it runs. A poke is a hint that saves the wait
+ * for the next tick, so one that cannot be written at once (a slow reader) is dropped: the leader's
+ * next load read sees the waiting requests anyway.
+ */
+@Singleton
+public class PokeBroadcast implements ScalePoke {
+
+  /** Followers at once; a leader and a stand-by taking over need two, the rest is headroom. */
+  static final int MAX_FOLLOWERS = 8;
+
+  private static final Logger LOG = Logger.getLogger(PokeBroadcast.class);
+
+  private final Set<HttpServerResponse> followers = new CopyOnWriteArraySet<>();
+  @Inject ObjectMapper json;
+
+  /**
+   * Adds a follower and first writes it what waits now, so that a leader that just took over learns
+   * of requests that waited before it connected.
+   *
+   * @return false if there are {@link #MAX_FOLLOWERS} already
+   */
+  boolean follow(HttpServerResponse response, List<WaitingRequests> waitingNow) {
+    if (followers.size() >= MAX_FOLLOWERS) {
+      return false;
+    }
+    waitingNow.forEach(w -> response.write(line(w)));
+    // Sends the headers now, so that the follower knows it is connected before the first poke.
+    response.write("\n");
+    followers.add(response);
+    response.closeHandler(v -> unfollow(response));
+    response.exceptionHandler(e -> unfollow(response));
+    LOG.infof("poke stream followed followers=%d", followers.size());
+    return true;
+  }
+
+  /** An empty line to each follower, so that a connection gone silent is noticed at both ends. */
+  void heartbeat() {
+    for (HttpServerResponse follower : followers) {
+      if (!follower.writeQueueFull()) {
+        follower.write("\n");
+      }
+    }
+  }
+
+  @Override
+  public void poke(FunctionKey key, int queued) {
+    if (followers.isEmpty()) {
+      return;
+    }
+    Buffer line = line(new WaitingRequests(key, queued));
+    for (HttpServerResponse follower : followers) {
+      if (!follower.writeQueueFull()) {
+        follower.write(line);
+      }
+    }
+  }
+
+  private void unfollow(HttpServerResponse response) {
+    if (followers.remove(response)) {
+      LOG.infof("poke stream left followers=%d", followers.size());
+    }
+  }
+
+  private Buffer line(WaitingRequests waiting) {
+    try {
+      return Buffer.buffer(json.writeValueAsBytes(waiting)).appendString("\n");
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

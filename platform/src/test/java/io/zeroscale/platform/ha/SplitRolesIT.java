@@ -1,0 +1,226 @@
+package io.zeroscale.platform.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.testing.ApiAccess;
+import io.zeroscale.kubernetes.testing.ApiServer;
+import io.zeroscale.kubernetes.testing.KubeletStandIn;
+import io.zeroscale.kubernetes.testing.ShippedRbac;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped topology, packaged: a router instance (roles router,activator) and a control instance
+ * (autoscaler,controller) on one API server with the kubelet stand-in. The control instance finds
+ * the router through the EndpointSlices of the Service {@code zeroscale-data-path} (written here as
+ * the EndpointSlice controller would), follows its pokes and reads its load: a call at the router
+ * wakes a function at zero, its load shows at the leader, and a router that stops answering keeps
+ * its last load there instead of counting as zero.
+ */
+class SplitRolesIT {
+
+  private static final String IMAGE = "zeroscale.test/echo:1";
+  private static final String SCALE = "PUT /apis/apps/v1/namespaces/default/deployments/";
+  private static final String STABLE = "zeroscale_autoscaler_concurrency_stable";
+  private static final String STALE = "zeroscale_autoscaler_load_sources_stale";
+
+  /** The mock API server logs every request at INFO (held here: JUL keeps loggers weakly). */
+  private static final java.util.logging.Logger MOCK_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private ApiServer api;
+  private KubeletStandIn kubelet;
+  private KubernetesClient fixture;
+  private PlatformProcess router;
+  private PlatformProcess control;
+
+  @BeforeEach
+  void start() throws Exception {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+    api = ApiServer.start();
+    fixture = api.clientAs("test-fixture");
+    List<String> echo =
+        List.of(
+            ProcessHandle.current().info().command().orElse("java"),
+            "-XX:TieredStopAtLevel=1",
+            "-Xmx64m",
+            "-cp",
+            Path.of("target/test-classes").toAbsolutePath().toString(),
+            "io.zeroscale.platform.e2e.EchoFunction");
+    kubelet = new KubeletStandIn(api.clientAs("kubelet-stand-in"), Map.of(IMAGE, echo)).start();
+    String url = api.client().getMasterUrl().toString();
+    router = PlatformProcess.start("router-a", url, "router,activator");
+    control = PlatformProcess.start("control-b", url, "autoscaler,controller");
+    for (PlatformProcess p : List.of(router, control)) {
+      await(p.name + " ready")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> p.ready(http) || !p.alive());
+      assertThat(p.alive()).as(p.name + " runs (see target/two-instances/)").isTrue();
+    }
+    await("control-b leads")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> leader().startsWith("control-b_"));
+    fixture.resource(dataPathSlice(router.controlPort)).create();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (router != null && router.alive()) {
+      router.freeze(false);
+    }
+    for (AutoCloseable c : new AutoCloseable[] {control, router, kubelet, api}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
+  void theLeaderWakesAndScalesOnTheRoutersPokesAndLoadAndKeepsASilentRoutersLoad()
+      throws Exception {
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(control.control("/api/v1/functions/default/hello"))
+                .header("Content-Type", "application/yaml")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        """
+                        apiVersion: zeroscale.io/v1alpha1
+                        kind: Function
+                        metadata: {name: hello, namespace: default}
+                        spec: {image: %s, timeout: 60s, scaling: {minScale: 0, maxScale: 2, scaleToZeroGracePeriod: 2s}}
+                        """
+                            .formatted(IMAGE)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    await("the leader's controller made the Deployment")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> deployment() != null);
+
+    HttpResponse<String> woken =
+        http.send(
+            HttpRequest.newBuilder(router.router("/fn/default/hello/wake"))
+                .timeout(Duration.ofSeconds(60))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(woken.statusCode()).as(woken.body()).isEqualTo(200);
+    assertThat(writes("control-b")).as("the leader scaled up").contains(SCALE + "hello/scale");
+    assertThat(writes("router-a"))
+        .as("the router scales nothing")
+        .noneMatch(r -> r.startsWith(SCALE));
+
+    // Load at the router only; the leader's windows show it.
+    List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      slow.add(
+          http.sendAsync(
+              HttpRequest.newBuilder(router.router("/fn/default/hello/slow?sleepMs=12000"))
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    await("the router's load reaches the leader")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> control.metric(http, STABLE, "hello") > 0);
+    assertThat(control.metric(http, STALE, null)).isZero();
+
+    // The router stops answering with two requests in flight: they count with its last load, so
+    // the function is not idle (read as zero, it would go to zero after the 2 s grace period).
+    router.freeze(true);
+    await("the leader sees the router silent")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> control.metric(http, STALE, null) == 1);
+    await("the silent router's requests still count")
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(6))
+        .until(() -> deployment().getSpec().getReplicas() >= 1);
+    router.freeze(false);
+
+    for (CompletableFuture<HttpResponse<String>> reply : slow) {
+      HttpResponse<String> answered = reply.get(60, TimeUnit.SECONDS);
+      assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    }
+    await("the router answers the leader again")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> control.metric(http, STALE, null) == 0);
+
+    // Each instance made only calls its shipped account is granted.
+    ShippedRbac base = ShippedRbac.platformBase();
+    assertThat(ApiAccess.granted(base.rulesBoundTo("zeroscale-router")))
+        .as("the router account's grants")
+        .containsAll(ApiAccess.of(api.requestsBy("router-a")));
+    assertThat(ApiAccess.granted(base.rulesBoundTo("zeroscale-control")))
+        .as("the control account's grants")
+        .containsAll(ApiAccess.of(api.requestsBy("control-b")));
+  }
+
+  private Deployment deployment() {
+    return fixture.apps().deployments().inNamespace("default").withName("hello").get();
+  }
+
+  /** The router pod as the EndpointSlice controller lists it for zeroscale-data-path. */
+  private static EndpointSlice dataPathSlice(int controlPort) {
+    return new EndpointSliceBuilder()
+        .withNewMetadata()
+        .withNamespace("default")
+        .withName("zeroscale-data-path-abc")
+        .addToLabels(WorkloadLabels.SERVICE_NAME, "zeroscale-data-path")
+        .endMetadata()
+        .withAddressType("IPv4")
+        .addNewPort()
+        .withName("control")
+        .withPort(controlPort)
+        .endPort()
+        .addNewEndpoint()
+        .withAddresses("127.0.0.1")
+        .withNewTargetRef()
+        .withKind("Pod")
+        .withName("router-a")
+        .endTargetRef()
+        .withNewConditions()
+        .withReady(true)
+        .withServing(true)
+        .withTerminating(false)
+        .endConditions()
+        .endEndpoint()
+        .build();
+  }
+
+  private String leader() {
+    Lease lease = fixture.leases().inNamespace("default").withName("zeroscale-leader").get();
+    return lease == null || lease.getSpec().getHolderIdentity() == null
+        ? ""
+        : lease.getSpec().getHolderIdentity();
+  }
+
+  /** What the instance wrote, leader election aside, as {@code METHOD path} (query dropped). */
+  private List<String> writes(String instance) {
+    return api.requestsBy(instance).stream()
+        .filter(r -> !r.startsWith("GET "))
+        .filter(r -> !r.contains("/leases"))
+        .map(r -> r.contains("?") ? r.substring(0, r.indexOf('?')) : r)
+        .toList();
+  }
+}
