@@ -68,24 +68,28 @@ public final class RequiredAccess {
       Set.of("endpointslices.discovery.k8s.io:list", "endpointslices.discovery.k8s.io:watch");
 
   /**
-   * A {@code zeroscale-router} instance (roles router,activator), cluster-wide. The platform's
-   * {@code KubernetesBackend} starts the catalog, the endpoints and the orchestrator on every
-   * instance, so the Deployment informer is here although a router scales nothing (only its own
-   * pod's control API, which no Service exposes, reads it for {@code /scale}).
+   * What the platform's {@code KubernetesBackend} starts on every instance, whatever its roles: the
+   * catalog, the endpoints and the orchestrator's Deployment informer. (A router reads the
+   * Deployments only for its own pod's control API {@code /scale}, which no Service exposes; a
+   * control instance routes nothing. Starting the endpoints only with the router role and the
+   * orchestrator only with the autoscaler would take {@link #DEPLOYMENT_CACHE} off the router and
+   * {@link #ENDPOINTS} off the control plane.)
    */
-  public static final Set<String> ROUTER_CLUSTER_WIDE =
+  public static final Set<String> EVERY_INSTANCE =
       union(CATALOG_INFORMER, ENDPOINTS, DEPLOYMENT_CACHE);
+
+  /** A {@code zeroscale-router} instance (roles router,activator), cluster-wide: reads only. */
+  public static final Set<String> ROUTER_CLUSTER_WIDE = EVERY_INSTANCE;
 
   /** A {@code zeroscale-router} instance in the platform's namespace: nothing. */
   public static final Set<String> ROUTER_IN_NAMESPACE = Set.of();
 
   /**
    * A {@code zeroscale-control} instance (roles autoscaler,controller, and the control API that the
-   * Service {@code zeroscale-control} sends to it), cluster-wide. The EndpointSlice informer on
-   * every namespace is here because every instance starts it (see {@link #ROUTER_CLUSTER_WIDE}).
+   * Service {@code zeroscale-control} sends to it), cluster-wide.
    */
   public static final Set<String> CONTROL_CLUSTER_WIDE =
-      union(CATALOG_INFORMER, FUNCTION_WRITES, ENDPOINTS, DEPLOYMENT_CACHE, SCALING, CONTROLLER);
+      union(EVERY_INSTANCE, FUNCTION_WRITES, SCALING, CONTROLLER);
 
   /** A {@code zeroscale-control} instance in the platform's namespace: the Lease, the peers. */
   public static final Set<String> CONTROL_IN_NAMESPACE = union(LEADER_ELECTION, PEER_DISCOVERY);

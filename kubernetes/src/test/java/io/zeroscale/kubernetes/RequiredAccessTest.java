@@ -20,8 +20,10 @@ import io.zeroscale.kubernetes.testing.ApiAccess;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.FunctionResources;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
+import io.zeroscale.kubernetes.testing.ShippedRbac;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.Test;
  * The API calls each part makes, recorded on the API server while it does all the platform asks of
  * it, against {@link RequiredAccess}'s table (docs/kubernetes.md, "RBAC"): a call the table does
  * not list, or a listed permission no call uses, fails the test. {@code manifests.ShippedRbacTest}
- * checks the roles under manifests/ against the same table, per platform Deployment.
+ * checks the roles under manifests/ against the same table, per platform Deployment; here, the
+ * recorded requests themselves (namespaces and resource names included) must be allowed to the
+ * account of each Deployment that runs the part ({@link ShippedRbac#denied}).
  */
 class RequiredAccessTest {
 
@@ -39,6 +43,10 @@ class RequiredAccessTest {
   private static final String PLATFORM_NAMESPACE = "zeroscale";
   private static final FunctionKey HELLO = FunctionKey.of("default", "hello");
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final String ROUTER = "zeroscale-router";
+  private static final String CONTROL = "zeroscale-control";
+  private static final ShippedRbac BASE = ShippedRbac.platformBase();
+  private static final ShippedRbac DEV = ShippedRbac.devOverlay();
 
   private ApiServer api;
   private KubernetesClient client;
@@ -65,6 +73,7 @@ class RequiredAccessTest {
     }
 
     assertThat(used()).isEqualTo(RequiredAccess.CATALOG_INFORMER);
+    assertAllowedTo(ROUTER, CONTROL);
   }
 
   /** The control API's create, replace and delete, through the catalog. */
@@ -80,6 +89,10 @@ class RequiredAccessTest {
 
     assertThat(used())
         .isEqualTo(union(RequiredAccess.CATALOG_INFORMER, RequiredAccess.FUNCTION_WRITES));
+    assertAllowedTo(CONTROL);
+    assertThat(ApiAccess.of(BASE.denied(ROUTER, api.requestsBy(UNDER_TEST))))
+        .as("what a router may not do: write Functions")
+        .isEqualTo(RequiredAccess.FUNCTION_WRITES);
   }
 
   @Test
@@ -90,6 +103,7 @@ class RequiredAccessTest {
     }
 
     assertThat(used()).isEqualTo(RequiredAccess.ENDPOINTS);
+    assertAllowedTo(ROUTER, CONTROL);
   }
 
   /** What every instance starts: the orchestrator's cache, read by {@code currentScale}. */
@@ -101,6 +115,7 @@ class RequiredAccessTest {
     }
 
     assertThat(used()).isEqualTo(RequiredAccess.DEPLOYMENT_CACHE);
+    assertAllowedTo(ROUTER, CONTROL);
   }
 
   /** The autoscaler: reads the scale from the cache, writes it through the scale subresource. */
@@ -119,6 +134,7 @@ class RequiredAccessTest {
 
     assertThat(before).as("nothing recorded before the orchestrator ran").isZero();
     assertThat(used()).isEqualTo(union(RequiredAccess.DEPLOYMENT_CACHE, RequiredAccess.SCALING));
+    assertAllowedTo(CONTROL);
   }
 
   @Test
@@ -149,6 +165,7 @@ class RequiredAccessTest {
     }
 
     assertThat(used()).isEqualTo(RequiredAccess.CONTROLLER);
+    assertAllowedTo(CONTROL);
   }
 
   @Test
@@ -165,6 +182,10 @@ class RequiredAccessTest {
         .as("acquire (get, create), renew and release (get, patch with the resource version)")
         .isEqualTo(RequiredAccess.LEADER_ELECTION);
     assertAllInThePlatformsNamespace();
+    assertAllowedTo(CONTROL);
+    assertThat(BASE.denied(ROUTER, api.requestsBy(UNDER_TEST)))
+        .as("a router does not lead")
+        .isEqualTo(api.requestsBy(UNDER_TEST));
   }
 
   /** The leader finds the data-path instances through the EndpointSlices of one Service. */
@@ -177,6 +198,7 @@ class RequiredAccessTest {
 
     assertThat(used()).isEqualTo(RequiredAccess.PEER_DISCOVERY);
     assertAllInThePlatformsNamespace();
+    assertAllowedTo(CONTROL);
   }
 
   /** What a Role in the platform's namespace grants suffices: no call leaves it. */
@@ -184,6 +206,22 @@ class RequiredAccessTest {
     assertThat(api.requestsBy(UNDER_TEST))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r).contains("/namespaces/" + PLATFORM_NAMESPACE + "/"));
+  }
+
+  /**
+   * Each request recorded so far is allowed to each account (its shipped roles in the base), and to
+   * the dev overlay's one instance.
+   */
+  private void assertAllowedTo(String... accounts) {
+    List<String> requests = api.requestsBy(UNDER_TEST);
+    for (String account : accounts) {
+      assertThat(BASE.denied(account, requests))
+          .as("requests the shipped roles of %s do not allow", account)
+          .isEmpty();
+    }
+    assertThat(DEV.denied(ROUTER, requests))
+        .as("requests the dev overlay's one instance may not make")
+        .isEmpty();
   }
 
   private Set<String> used() {

@@ -16,7 +16,7 @@ public final class ApiAccess {
 
   private static final Pattern PATH =
       Pattern.compile(
-          "/(?:api/v1|apis/(?<group>[^/]+)/[^/]+)(?:/namespaces/[^/]+)?/(?<resource>[^/?]+)"
+          "/(?:api/v1|apis/(?<group>[^/]+)/[^/]+)(?:/namespaces/(?<namespace>[^/]+))?/(?<resource>[^/?]+)"
               + "(?:/(?<name>[^/?]+)(?:/(?<sub>[^/?]+))?)?(?<query>\\?.*)?");
 
   private ApiAccess() {}
@@ -31,16 +31,26 @@ public final class ApiAccess {
   }
 
   static String permission(String request) {
+    Call call = call(request);
+    return call.resource()
+        + (call.group().isEmpty() ? "" : "." + call.group())
+        + (call.subresource() == null ? "" : "/" + call.subresource())
+        + ":"
+        + call.verb();
+  }
+
+  /**
+   * One recorded request ({@code METHOD path?query}) as RBAC sees it.
+   *
+   * @throws IllegalArgumentException when it is not a request for a resource
+   */
+  public static Call call(String request) {
     String method = request.substring(0, request.indexOf(' '));
     String path = request.substring(request.indexOf(' ') + 1);
     Matcher m = PATH.matcher(path);
     if (!m.matches()) {
       throw new IllegalArgumentException("not a resource request: " + request);
     }
-    String resource =
-        m.group("resource")
-            + (m.group("group") == null ? "" : "." + m.group("group"))
-            + (m.group("sub") == null ? "" : "/" + m.group("sub"));
     boolean named = m.group("name") != null;
     boolean watch = m.group("query") != null && m.group("query").contains("watch=true");
     String verb =
@@ -52,8 +62,26 @@ public final class ApiAccess {
           case "DELETE" -> named ? "delete" : "deletecollection";
           default -> throw new IllegalArgumentException("unexpected method: " + request);
         };
-    return resource + ":" + verb;
+    return new Call(
+        m.group("namespace"),
+        m.group("group") == null ? "" : m.group("group"),
+        m.group("resource"),
+        m.group("sub"),
+        m.group("name"),
+        verb);
   }
+
+  /**
+   * A request's RBAC attributes: {@code namespace} null for a cluster-wide request, {@code group}
+   * empty for the core group, {@code subresource} and {@code name} null when the path has none.
+   */
+  public record Call(
+      String namespace,
+      String group,
+      String resource,
+      String subresource,
+      String name,
+      String verb) {}
 
   /**
    * What RBAC rules grant, in the same {@code resource[.group][/subresource]:verb} form, so a role

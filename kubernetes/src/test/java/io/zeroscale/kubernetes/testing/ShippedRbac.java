@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,8 @@ import java.util.Set;
  * The RBAC objects of a kustomization under {@code manifests/} (the platform base, the dev overlay)
  * and the rules they bind to a ServiceAccount, so that a test can check the API calls an instance
  * made against what its account is granted: {@code ApiAccess.granted(rbac.rulesBoundTo(name))}
- * contains {@code ApiAccess.of(requests)}.
+ * contains {@code ApiAccess.of(requests)}, or, with namespaces and resource names told apart,
+ * {@code rbac.denied(name, requests)} is empty.
  *
  * <p>Reads the files a kustomization lists under {@code resources}, following directories to their
  * own kustomization; patches are not applied, and a patch of an RBAC object is refused rather than
@@ -108,6 +110,50 @@ public final class ShippedRbac {
       }
     }
     return rules;
+  }
+
+  /**
+   * The recorded requests ({@code METHOD path?query}, as {@link ApiServer#requestsBy} gives them)
+   * that no rule bound to the account allows: cluster-wide rules allow any namespace, a Role's only
+   * its own, and a rule naming resources only requests for those names. This is RBAC's
+   * resource-rule matching, written out because the Kubernetes authorizer is Go and Fabric8 has
+   * none; it ignores non-resource URLs, aggregated ClusterRoles and groups as subjects, none of
+   * which the manifests use.
+   */
+  public List<String> denied(String serviceAccount, Collection<String> requests) {
+    List<PolicyRule> clusterWide = clusterWideRulesBoundTo(serviceAccount);
+    Map<String, List<PolicyRule>> namespaced = namespacedRulesBoundTo(serviceAccount);
+    List<String> denied = new ArrayList<>();
+    for (String request : requests) {
+      ApiAccess.Call call = ApiAccess.call(request);
+      boolean allowed =
+          allows(clusterWide, call)
+              || (call.namespace() != null
+                  && allows(namespaced.getOrDefault(call.namespace(), List.of()), call));
+      if (!allowed) {
+        denied.add(request);
+      }
+    }
+    return denied;
+  }
+
+  private static boolean allows(List<PolicyRule> rules, ApiAccess.Call call) {
+    String resource =
+        call.resource() + (call.subresource() == null ? "" : "/" + call.subresource());
+    for (PolicyRule rule : rules) {
+      List<String> names = rule.getResourceNames();
+      if (matches(rule.getApiGroups(), call.group())
+          && matches(rule.getResources(), resource)
+          && matches(rule.getVerbs(), call.verb())
+          && (names == null || names.isEmpty() || names.contains(call.name()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(List<String> allowed, String value) {
+    return allowed != null && (allowed.contains("*") || allowed.contains(value));
   }
 
   /** Every object read, in the order the kustomizations list them. */
