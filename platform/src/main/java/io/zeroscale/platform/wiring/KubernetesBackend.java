@@ -21,6 +21,7 @@ import io.zeroscale.kubernetes.leader.LeaseLeaderElection;
 import io.zeroscale.kubernetes.leader.WhileLeading;
 import io.zeroscale.kubernetes.peers.DataPathDiscovery;
 import io.zeroscale.kubernetes.reconcile.FunctionReconciler;
+import io.zeroscale.kubernetes.reconcile.TriggerHealth;
 import io.zeroscale.kubernetes.scale.KubernetesOrchestrator;
 import io.zeroscale.platform.config.PlatformConfig;
 import io.zeroscale.platform.config.PlatformConfig.Role;
@@ -52,25 +53,41 @@ final class KubernetesBackend implements FunctionBackend {
   private final KubernetesClient client;
   private final KubernetesBackendConfig config;
   private final KubernetesFunctionCatalog catalog;
-  private final EndpointSliceEndpoints endpoints;
-  private final KubernetesOrchestrator orchestrator;
+  private final Endpoints endpoints;
+  private final Orchestrator orchestrator;
+  private final List<AutoCloseable> informers = new ArrayList<>();
   private final Vertx vertx;
   private final ObjectMapper json;
   private volatile DataPath dataPath;
 
-  /** Connects and syncs the catalog, endpoint and Deployment informers before it returns. */
+  /**
+   * Connects and syncs the informers this instance's roles read before it returns: Functions
+   * always; EndpointSlices with a data path; Deployments with the controller or the autoscaler.
+   */
   KubernetesBackend(PlatformConfig platform, Vertx vertx, ObjectMapper json) {
     this.vertx = vertx;
     this.json = json;
     this.settings = platform.kubernetes();
     this.client = client(settings);
     this.config = config(settings);
-    this.catalog = new KubernetesFunctionCatalog(client, config).start();
-    this.endpoints = new EndpointSliceEndpoints(client, config).start();
-    this.orchestrator = new KubernetesOrchestrator(client, config).start();
+    Set<Role> roles = PlatformRoles.resolve(platform.roles(), PlatformConfig.Backend.KUBERNETES);
+    this.catalog = started(new KubernetesFunctionCatalog(client, config).start());
+    this.endpoints =
+        roles.contains(Role.ROUTER)
+            ? started(new EndpointSliceEndpoints(client, config).start())
+            : NotOnThisInstance.endpoints();
+    this.orchestrator =
+        roles.contains(Role.AUTOSCALER) || roles.contains(Role.CONTROLLER)
+            ? started(new KubernetesOrchestrator(client, config).start())
+            : NotOnThisInstance.orchestrator(roles);
     LOG.infof(
         "kubernetes backend started apiServer=%s namespace=%s",
         client.getMasterUrl(), config.namespace().orElse("*"));
+  }
+
+  private <T extends AutoCloseable> T started(T informer) {
+    informers.add(0, informer); // closed in reverse order
+    return informer;
   }
 
   /** The usual configuration (kubeconfig, or the in-cluster service account), URL overridden. */
@@ -134,9 +151,9 @@ final class KubernetesBackend implements FunctionBackend {
                                       .triggerStatus(key)
                                       .map(
                                           t ->
-                                              new io.zeroscale.kubernetes.reconcile.TriggerHealth
-                                                  .TriggerState(t.ready(), t.reason(), t.message()))
-                              : io.zeroscale.kubernetes.reconcile.TriggerHealth.NONE)
+                                              new TriggerHealth.TriggerState(
+                                                  t.ready(), t.reason(), t.message()))
+                              : TriggerHealth.NONE)
                       .start()));
     }
     if (roles.contains(Role.AUTOSCALER)) {
@@ -255,9 +272,13 @@ final class KubernetesBackend implements FunctionBackend {
 
   @Override
   public void close() {
-    orchestrator.close();
-    endpoints.close();
-    catalog.close();
+    for (AutoCloseable informer : informers) {
+      try {
+        informer.close();
+      } catch (Exception e) {
+        LOG.warnf(e, "closing %s failed", informer.getClass().getSimpleName());
+      }
+    }
     client.close();
     LOG.info("kubernetes backend stopped");
   }

@@ -117,6 +117,17 @@ class SplitRolesIT {
     await("the leader's controller made the Deployment")
         .atMost(Duration.ofSeconds(20))
         .until(() -> deployment() != null);
+    await("the router's catalog knows the function")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                http.send(
+                            HttpRequest.newBuilder(
+                                    router.control("/api/v1/functions/default/hello"))
+                                .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
 
     HttpResponse<String> woken =
         http.send(
@@ -165,6 +176,15 @@ class SplitRolesIT {
     await("the router answers the leader again")
         .atMost(Duration.ofSeconds(10))
         .until(() -> control.metric(http, STALE, null) == 0);
+
+    HttpResponse<String> scaleAtRouter =
+        http.send(
+            HttpRequest.newBuilder(router.control("/api/v1/functions/default/hello/scale")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(scaleAtRouter.statusCode())
+        .as("a router instance follows no Deployments: " + scaleAtRouter.body())
+        .isEqualTo(501);
+    assertThat(scaleAtRouter.body()).contains("zeroscale-control");
 
     // Each instance made only calls its shipped account is granted.
     ShippedRbac base = ShippedRbac.platformBase();
