@@ -68,18 +68,12 @@ public final class RequiredAccess {
       Set.of("endpointslices.discovery.k8s.io:list", "endpointslices.discovery.k8s.io:watch");
 
   /**
-   * What the platform's {@code KubernetesBackend} starts on every instance, whatever its roles: the
-   * catalog, the endpoints and the orchestrator's Deployment informer. (A router reads the
-   * Deployments only for its own pod's control API {@code /scale}, which no Service exposes; a
-   * control instance routes nothing. Starting the endpoints only with the router role and the
-   * orchestrator only with the autoscaler would take {@link #DEPLOYMENT_CACHE} off the router and
-   * {@link #ENDPOINTS} off the control plane.)
+   * A {@code zeroscale-router} instance (roles router,activator), cluster-wide: reads only. The
+   * platform's {@code KubernetesBackend} starts the catalog on every instance, the endpoints with a
+   * data path, and the orchestrator (its Deployment informer) with the autoscaler or the controller
+   * only.
    */
-  public static final Set<String> EVERY_INSTANCE =
-      union(CATALOG_INFORMER, ENDPOINTS, DEPLOYMENT_CACHE);
-
-  /** A {@code zeroscale-router} instance (roles router,activator), cluster-wide: reads only. */
-  public static final Set<String> ROUTER_CLUSTER_WIDE = EVERY_INSTANCE;
+  public static final Set<String> ROUTER_CLUSTER_WIDE = union(CATALOG_INFORMER, ENDPOINTS);
 
   /** A {@code zeroscale-router} instance in the platform's namespace: nothing. */
   public static final Set<String> ROUTER_IN_NAMESPACE = Set.of();
@@ -89,7 +83,7 @@ public final class RequiredAccess {
    * Service {@code zeroscale-control} sends to it), cluster-wide.
    */
   public static final Set<String> CONTROL_CLUSTER_WIDE =
-      union(EVERY_INSTANCE, FUNCTION_WRITES, SCALING, CONTROLLER);
+      union(CATALOG_INFORMER, FUNCTION_WRITES, DEPLOYMENT_CACHE, SCALING, CONTROLLER);
 
   /** A {@code zeroscale-control} instance in the platform's namespace: the Lease, the peers. */
   public static final Set<String> CONTROL_IN_NAMESPACE = union(LEADER_ELECTION, PEER_DISCOVERY);

@@ -103,10 +103,10 @@ class RequiredAccessTest {
     }
 
     assertThat(used()).isEqualTo(RequiredAccess.ENDPOINTS);
-    assertAllowedTo(ROUTER, CONTROL);
+    assertAllowedTo(ROUTER);
   }
 
-  /** What every instance starts: the orchestrator's cache, read by {@code currentScale}. */
+  /** The orchestrator's cache, read by {@code currentScale} (autoscaler, control API). */
   @Test
   void deploymentCache() {
     try (var orchestrator =
@@ -115,7 +115,7 @@ class RequiredAccessTest {
     }
 
     assertThat(used()).isEqualTo(RequiredAccess.DEPLOYMENT_CACHE);
-    assertAllowedTo(ROUTER, CONTROL);
+    assertAllowedTo(CONTROL);
   }
 
   /** The autoscaler: reads the scale from the cache, writes it through the scale subresource. */
