@@ -37,14 +37,16 @@ final class PlatformProcess implements AutoCloseable {
 
   /** Starts the platform with every role; returns at once (see {@link #ready}). */
   static PlatformProcess start(String name, String apiServerUrl) throws IOException {
-    return start(name, apiServerUrl, "all");
+    return start(name, apiServerUrl, "all", "default");
   }
 
   /**
-   * Starts the platform with {@code roles} ({@code zeroscale.roles}); returns at once. It finds
-   * data-path instances through the Service {@code zeroscale-data-path} in {@code default}.
+   * Starts the platform with {@code roles} ({@code zeroscale.roles}); returns at once. Its Lease
+   * and the Service {@code zeroscale-data-path} it finds data-path instances through are in {@code
+   * platformNamespace} (the pod's own in a cluster).
    */
-  static PlatformProcess start(String name, String apiServerUrl, String roles) throws IOException {
+  static PlatformProcess start(
+      String name, String apiServerUrl, String roles, String platformNamespace) throws IOException {
     if (!APP.toFile().isFile()) {
       throw new IllegalStateException(APP + " is missing: run the package phase first");
     }
@@ -63,8 +65,8 @@ final class PlatformProcess implements AutoCloseable {
             "-Dzeroscale.kubernetes.api-server-url=" + apiServerUrl,
             "-Dkubernetes.user.agent=" + name,
             "-Dzeroscale.roles=" + roles,
-            "-Dzeroscale.kubernetes.lease.namespace=default",
-            "-Dzeroscale.kubernetes.peers.namespace=default",
+            "-Dzeroscale.kubernetes.lease.namespace=" + platformNamespace,
+            "-Dzeroscale.kubernetes.peers.namespace=" + platformNamespace,
             "-Dzeroscale.kubernetes.lease.duration=4s",
             "-Dzeroscale.kubernetes.lease.renew-deadline=3s",
             "-Dzeroscale.kubernetes.lease.retry-period=500ms",
