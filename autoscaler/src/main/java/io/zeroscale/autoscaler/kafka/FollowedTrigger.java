@@ -2,6 +2,7 @@ package io.zeroscale.autoscaler.kafka;
 
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.KafkaTriggerSpec;
+import io.zeroscale.api.function.TriggerStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.zeroscale.autoscaler.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.KafkaTriggerSpec;
+import io.zeroscale.api.function.TriggerStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

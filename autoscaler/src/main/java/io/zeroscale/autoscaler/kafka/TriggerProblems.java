@@ -1,6 +1,7 @@
 package io.zeroscale.autoscaler.kafka;
 
 import io.zeroscale.api.function.KafkaTriggerSpec;
+import io.zeroscale.api.function.TriggerStatus;
 import java.time.Duration;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.KafkaTriggerSpec;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.kafka.broker.KafkaBroker;
 import java.net.ServerSocket;
 import java.time.Clock;

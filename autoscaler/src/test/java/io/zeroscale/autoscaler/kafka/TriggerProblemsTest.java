@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.KafkaTriggerSpec;
+import io.zeroscale.api.function.TriggerStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -3,11 +3,11 @@ package io.zeroscale.kubernetes.reconcile;
 import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.FieldError;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.TriggerStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -37,7 +37,7 @@ public final class FunctionConditions {
     wanted.add(ready(seen));
     wanted.add(scaledToZero(seen));
     if (seen.triggerFollowed()) {
-      wanted.add(triggerReady(seen.trigger()));
+      wanted.add(TriggerStatus.condition(seen.trigger()));
     }
     return new FunctionStatus(
         seen.generation(),
@@ -88,22 +88,6 @@ public final class FunctionConditions {
         atZero,
         atZero ? "NoTraffic" : "Running",
         atZero ? "no replica runs; the next request wakes one" : seen.ready() + " ready");
-  }
-
-  /**
-   * The {@code TriggerReady} condition for a trigger in {@code state} (empty: not read yet),
-   * without a transition time.
-   */
-  public static Condition triggerReady(Optional<TriggerHealth.TriggerState> state) {
-    return state
-        .map(t -> condition(Condition.TRIGGER_READY, t.ready(), t.reason(), t.message()))
-        .orElse(
-            new Condition(
-                Condition.TRIGGER_READY,
-                "Unknown",
-                "AwaitingLag",
-                "the autoscaler has not read the trigger's consumer lag yet",
-                null));
   }
 
   private static List<Condition> keepTransitionTimes(

@@ -7,6 +7,7 @@ import io.zeroscale.api.function.FieldError;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.CrdInstalled;
 import io.zeroscale.kubernetes.crd.FunctionResource;
@@ -212,7 +213,7 @@ public final class FunctionReconciler implements AutoCloseable {
         seen.specValid(),
         seen.desired(),
         seen.ready(),
-        seen.triggerFollowed() ? FunctionConditions.triggerReady(seen.trigger()).reason() : "none");
+        seen.triggerFollowed() ? TriggerStatus.condition(seen.trigger()).reason() : "none");
   }
 
   /** Queues the functions whose trigger's state moved away from their stored condition. */

@@ -3,6 +3,7 @@ package io.zeroscale.kubernetes.reconcile;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.zeroscale.api.function.FieldError;
+import io.zeroscale.api.function.TriggerStatus;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public record ObservedState(
     Optional<String> stuck,
     String url,
     boolean triggerFollowed,
-    Optional<TriggerHealth.TriggerState> trigger) {
+    Optional<TriggerStatus> trigger) {
 
   /** A function without a followed trigger. */
   public ObservedState(
@@ -54,7 +55,7 @@ public record ObservedState(
   }
 
   /** This state with a followed trigger in the given state (empty: not read yet). */
-  public ObservedState withTrigger(Optional<TriggerHealth.TriggerState> state) {
+  public ObservedState withTrigger(Optional<TriggerStatus> state) {
     return new ObservedState(
         generation, specErrors, deploymentExists, desired, ready, stuck, url, true, state);
   }

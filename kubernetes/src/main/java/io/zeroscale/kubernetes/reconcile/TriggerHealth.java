@@ -1,7 +1,7 @@
 package io.zeroscale.kubernetes.reconcile;
 
 import io.zeroscale.api.function.FunctionKey;
-import java.util.Objects;
+import io.zeroscale.api.function.TriggerStatus;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,7 @@ public interface TriggerHealth {
   TriggerHealth NONE =
       new TriggerHealth() {
         @Override
-        public Optional<TriggerState> of(FunctionKey key) {
+        public Optional<TriggerStatus> of(FunctionKey key) {
           return Optional.empty();
         }
 
@@ -31,24 +31,10 @@ public interface TriggerHealth {
    * The trigger's state as last read; empty while it has not been read yet (the condition is then
    * {@code Unknown}). Called on the reconciler's thread: must answer from memory, not block.
    */
-  Optional<TriggerState> of(FunctionKey key);
+  Optional<TriggerStatus> of(FunctionKey key);
 
   /** Whether triggers are followed at all; when not, the condition is left out. */
   default boolean followed() {
     return true;
-  }
-
-  /**
-   * A trigger's state as the condition shows it.
-   *
-   * @param ready whether the trigger can be read
-   * @param reason a CamelCase word: {@code LagReadable}, or why not ({@code TopicNotFound}, …)
-   * @param message one sentence for the function's owner, naming what to fix when not ready
-   */
-  record TriggerState(boolean ready, String reason, String message) {
-    public TriggerState {
-      Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(message, "message");
-    }
   }
 }

@@ -3,6 +3,7 @@ package io.zeroscale.kubernetes.reconcile;
 import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.kubernetes.crd.FunctionResource;
 import java.util.Collection;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class TriggerResync {
     if (stored == null) {
       return false;
     }
-    Condition now = FunctionConditions.triggerReady(health.of(key));
+    Condition now = TriggerStatus.condition(health.of(key));
     return !(Objects.equals(stored.status(), now.status())
         && Objects.equals(stored.reason(), now.reason())
         && Objects.equals(stored.message(), now.message()));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.FunctionStatus;
-import io.zeroscale.kubernetes.reconcile.TriggerHealth.TriggerState;
+import io.zeroscale.api.function.TriggerStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +19,13 @@ class TriggerReadyConditionTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Instant T1 = Instant.parse("2026-01-01T00:01:00Z");
-  private static final TriggerState READABLE =
-      new TriggerState(true, "LagReadable", "consumer group 'g' on topics [orders] (3 partitions)");
-  private static final TriggerState NO_TOPIC =
-      new TriggerState(false, "TopicNotFound", "topic 'ordrs' does not exist on kafka:9092");
-  private static final TriggerState NO_BROKER =
-      new TriggerState(false, "BrokersUnreachable", "no broker of kafka:9092 answered");
+  private static final TriggerStatus READABLE =
+      new TriggerStatus(
+          true, "LagReadable", "consumer group 'g' on topics [orders] (3 partitions)");
+  private static final TriggerStatus NO_TOPIC =
+      new TriggerStatus(false, "TopicNotFound", "topic 'ordrs' does not exist on kafka:9092");
+  private static final TriggerStatus NO_BROKER =
+      new TriggerStatus(false, "BrokersUnreachable", "no broker of kafka:9092 answered");
 
   static Stream<Arguments> table() {
     return Stream.of(
@@ -43,7 +44,7 @@ class TriggerReadyConditionTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void aFollowedTriggerGetsItsStateAsTheFourthCondition(
-      String name, Optional<TriggerState> state, String expected, String message) {
+      String name, Optional<TriggerStatus> state, String expected, String message) {
     FunctionStatus status = FunctionConditions.status(atZero().withTrigger(state), null, T0);
 
     assertThat(status.conditions())

@@ -7,9 +7,9 @@ import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.crd.FunctionResource;
-import io.zeroscale.kubernetes.reconcile.TriggerHealth.TriggerState;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
 import java.time.Clock;
@@ -32,14 +32,14 @@ class TriggerReadyReconcilerTest {
   private static final FunctionKey PLAIN = FunctionKey.of("default", "plain-fn");
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final Duration RESYNC = Duration.ofMillis(100);
-  private static final TriggerState NO_TOPIC =
-      new TriggerState(
+  private static final TriggerStatus NO_TOPIC =
+      new TriggerStatus(
           false,
           "TopicNotFound",
           "topic 'orders' does not exist on kafka.infra:9092; create it or fix"
               + " spec.triggers.kafka.topics");
-  private static final TriggerState READABLE =
-      new TriggerState(
+  private static final TriggerStatus READABLE =
+      new TriggerStatus(
           true,
           "LagReadable",
           "consumer group 'zeroscale-default-orders-fn' on topics [orders] (3 partitions) at"
@@ -216,10 +216,10 @@ class TriggerReadyReconcilerTest {
    * questions, so a test can wait for resyncs to have happened rather than for time to pass.
    */
   private static final class Triggers implements TriggerHealth {
-    private final Map<FunctionKey, TriggerState> states = new ConcurrentHashMap<>();
+    private final Map<FunctionKey, TriggerStatus> states = new ConcurrentHashMap<>();
     private final AtomicInteger asked = new AtomicInteger();
 
-    void set(FunctionKey key, TriggerState state) {
+    void set(FunctionKey key, TriggerStatus state) {
       states.put(key, state);
     }
 
@@ -230,7 +230,7 @@ class TriggerReadyReconcilerTest {
     }
 
     @Override
-    public Optional<TriggerState> of(FunctionKey key) {
+    public Optional<TriggerStatus> of(FunctionKey key) {
       asked.incrementAndGet();
       return Optional.ofNullable(states.get(key));
     }

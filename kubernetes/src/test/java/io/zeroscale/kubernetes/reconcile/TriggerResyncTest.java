@@ -6,8 +6,8 @@ import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.kubernetes.crd.FunctionResource;
-import io.zeroscale.kubernetes.reconcile.TriggerHealth.TriggerState;
 import io.zeroscale.kubernetes.testing.SampleFunctions;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +20,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Which cached functions {@link TriggerResync} sends back to the reconciler. */
 class TriggerResyncTest {
 
-  private static final TriggerState READABLE =
-      new TriggerState(true, "LagReadable", "consumer group 'g' on topics [orders]");
-  private static final TriggerState NO_TOPIC =
-      new TriggerState(false, "TopicNotFound", "topic 'orders' does not exist on kafka:9092");
-  private static final Condition STORED_AWAITING =
-      FunctionConditions.triggerReady(Optional.empty());
-  private static final Condition STORED_READABLE =
-      FunctionConditions.triggerReady(Optional.of(READABLE));
-  private static final Condition STORED_NO_TOPIC =
-      FunctionConditions.triggerReady(Optional.of(NO_TOPIC));
+  private static final TriggerStatus READABLE =
+      new TriggerStatus(true, "LagReadable", "consumer group 'g' on topics [orders]");
+  private static final TriggerStatus NO_TOPIC =
+      new TriggerStatus(false, "TopicNotFound", "topic 'orders' does not exist on kafka:9092");
+  private static final Condition STORED_AWAITING = TriggerStatus.condition(Optional.empty());
+  private static final Condition STORED_READABLE = TriggerStatus.condition(Optional.of(READABLE));
+  private static final Condition STORED_NO_TOPIC = TriggerStatus.condition(Optional.of(NO_TOPIC));
 
   static Stream<Arguments> table() {
     return Stream.of(
@@ -47,7 +44,8 @@ class TriggerResyncTest {
             "same reason, another message",
             true,
             STORED_NO_TOPIC,
-            Optional.of(new TriggerState(false, "TopicNotFound", "topic 'refunds' does not exist")),
+            Optional.of(
+                new TriggerStatus(false, "TopicNotFound", "topic 'refunds' does not exist")),
             true),
         Arguments.of(
             "loop restarted, not read yet", true, STORED_READABLE, Optional.empty(), true));
@@ -56,7 +54,7 @@ class TriggerResyncTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("table")
   void dueOnlyWhenTheStoredConditionDiffersFromTheTriggersStateNow(
-      String name, boolean hasTrigger, Condition stored, Optional<TriggerState> now, boolean due) {
+      String name, boolean hasTrigger, Condition stored, Optional<TriggerStatus> now, boolean due) {
     FunctionResource cached = cached("orders-fn", hasTrigger, stored);
 
     List<FunctionKey> keys = TriggerResync.due(List.of(cached), key -> now);

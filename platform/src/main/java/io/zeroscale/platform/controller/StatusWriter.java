@@ -4,6 +4,7 @@ import io.zeroscale.api.function.Condition;
 import io.zeroscale.api.function.Function;
 import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.function.FunctionStatus;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.Orchestrator;
 import java.time.Clock;
@@ -31,11 +32,8 @@ public final class StatusWriter {
   public interface TriggerHealth {
     TriggerHealth NONE = key -> Optional.empty();
 
-    Optional<TriggerState> of(FunctionKey key);
+    Optional<TriggerStatus> of(FunctionKey key);
   }
-
-  /** A trigger's state as a condition shows it. */
-  public record TriggerState(boolean ready, String reason, String message) {}
 
   private final FunctionCatalog catalog;
   private final Orchestrator orchestrator;
@@ -85,17 +83,7 @@ public final class StatusWriter {
             atZero ? "NoTraffic" : "Running",
             atZero ? "no replica runs; the next request wakes one" : scale.ready() + " ready"));
     if (function.spec().kafkaTrigger() != null) {
-      wanted.add(
-          triggers
-              .of(key)
-              .map(t -> condition(Condition.TRIGGER_READY, t.ready(), t.reason(), t.message()))
-              .orElse(
-                  new Condition(
-                      Condition.TRIGGER_READY,
-                      "Unknown",
-                      "AwaitingLag",
-                      "the autoscaler has not read the consumer lag yet",
-                      null)));
+      wanted.add(TriggerStatus.condition(triggers.of(key)));
     }
     store(function, scale, wanted);
   }

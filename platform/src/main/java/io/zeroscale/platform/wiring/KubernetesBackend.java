@@ -146,13 +146,7 @@ final class KubernetesBackend implements FunctionBackend {
                           config,
                           Clock.systemUTC(),
                           roles.contains(Role.AUTOSCALER)
-                              ? key ->
-                                  scaling
-                                      .triggerStatus(key)
-                                      .map(
-                                          t ->
-                                              new TriggerHealth.TriggerState(
-                                                  t.ready(), t.reason(), t.message()))
+                              ? scaling::triggerStatus
                               : TriggerHealth.NONE)
                       .start()));
     }

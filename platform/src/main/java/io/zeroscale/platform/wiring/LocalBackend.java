@@ -83,11 +83,7 @@ final class LocalBackend implements FunctionBackend {
                 catalog,
                 orchestrator,
                 key -> orchestrator.lastStartFailure(key).map(f -> f.reason()),
-                key ->
-                    scaling
-                        .triggerStatus(key)
-                        .map(
-                            t -> new StatusWriter.TriggerState(t.ready(), t.reason(), t.message())),
+                scaling::triggerStatus,
                 urls,
                 Clock.systemUTC()),
             registry);

@@ -1,9 +1,9 @@
 package io.zeroscale.platform.wiring;
 
 import io.zeroscale.api.function.FunctionKey;
+import io.zeroscale.api.function.TriggerStatus;
 import io.zeroscale.api.stats.LoadSources;
 import io.zeroscale.api.stats.ScalePoke;
-import io.zeroscale.autoscaler.kafka.TriggerStatus;
 import io.zeroscale.autoscaler.loop.ScalingLoop;
 import java.util.Optional;
 import java.util.function.Function;
