@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.zeroscale.kubernetes.crd.WorkloadLabels;
-import io.zeroscale.kubernetes.testing.ApiServer;
-import io.zeroscale.kubernetes.testing.KubeletStandIn;
 import io.zeroscale.kubernetes.testing.ShippedRbac;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,42 +30,26 @@ import org.junit.jupiter.api.Test;
  */
 class SplitRolesIT {
 
-  private static final String IMAGE = "zeroscale.test/echo:1";
   private static final String SCALE = "PUT /apis/apps/v1/namespaces/default/deployments/";
   private static final String STABLE = "zeroscale_autoscaler_concurrency_stable";
   private static final String STALE = "zeroscale_autoscaler_load_sources_stale";
   private static final String PLATFORM_NAMESPACE = "zeroscale";
 
-  /** The mock API server logs every request at INFO (held here: JUL keeps loggers weakly). */
-  private static final java.util.logging.Logger MOCK_LOG =
-      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private ApiServer api;
-  private KubeletStandIn kubelet;
-  private KubernetesClient fixture;
+  private StandInCluster cluster;
   private PlatformProcess router;
   private PlatformProcess control;
 
   @BeforeEach
   void start() throws Exception {
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    api = ApiServer.start();
-    fixture = api.clientAs("test-fixture");
-    List<String> echo =
-        List.of(
-            ProcessHandle.current().info().command().orElse("java"),
-            "-XX:TieredStopAtLevel=1",
-            "-Xmx64m",
-            "-cp",
-            Path.of("target/test-classes").toAbsolutePath().toString(),
-            "io.zeroscale.platform.e2e.EchoFunction");
-    kubelet = new KubeletStandIn(api.clientAs("kubelet-stand-in"), Map.of(IMAGE, echo)).start();
-    String url = api.client().getMasterUrl().toString();
+    cluster = StandInCluster.start();
     // The platform's own namespace as in the manifests, so the Role's namespace counts too.
-    router = PlatformProcess.start("router-a", url, "router,activator", PLATFORM_NAMESPACE);
-    control = PlatformProcess.start("control-b", url, "autoscaler,controller", PLATFORM_NAMESPACE);
+    router =
+        PlatformProcess.start("router-a", cluster.url(), "router,activator", PLATFORM_NAMESPACE);
+    control =
+        PlatformProcess.start(
+            "control-b", cluster.url(), "autoscaler,controller", PLATFORM_NAMESPACE);
     for (PlatformProcess p : List.of(router, control)) {
       await(p.name + " ready")
           .atMost(Duration.ofSeconds(60))
@@ -80,8 +58,8 @@ class SplitRolesIT {
     }
     await("control-b leads")
         .atMost(Duration.ofSeconds(20))
-        .until(() -> leader().startsWith("control-b_"));
-    fixture.resource(dataPathSlice(router.controlPort)).create();
+        .until(() -> cluster.leader(PLATFORM_NAMESPACE).startsWith("control-b_"));
+    cluster.fixture.resource(dataPathSlice(router.controlPort)).create();
   }
 
   @AfterEach
@@ -89,7 +67,7 @@ class SplitRolesIT {
     if (router != null && router.alive()) {
       router.freeze(false);
     }
-    for (AutoCloseable c : new AutoCloseable[] {control, router, kubelet, api}) {
+    for (AutoCloseable c : new AutoCloseable[] {control, router, cluster}) {
       if (c != null) {
         c.close();
       }
@@ -111,7 +89,7 @@ class SplitRolesIT {
                         metadata: {name: hello, namespace: default}
                         spec: {image: %s, timeout: 60s, scaling: {minScale: 0, maxScale: 2, scaleToZeroGracePeriod: 2s}}
                         """
-                            .formatted(IMAGE)))
+                            .formatted(StandInCluster.IMAGE)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -138,8 +116,10 @@ class SplitRolesIT {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(woken.statusCode()).as(woken.body()).isEqualTo(200);
-    assertThat(writes("control-b")).as("the leader scaled up").contains(SCALE + "hello/scale");
-    assertThat(writes("router-a"))
+    assertThat(cluster.writes("control-b"))
+        .as("the leader scaled up")
+        .contains(SCALE + "hello/scale");
+    assertThat(cluster.writes("router-a"))
         .as("the router scales nothing")
         .noneMatch(r -> r.startsWith(SCALE));
 
@@ -189,16 +169,16 @@ class SplitRolesIT {
 
     // Each instance made only calls its shipped account allows, namespaces and names told apart.
     ShippedRbac base = ShippedRbac.platformBase();
-    assertThat(base.denied("zeroscale-router", api.requestsBy("router-a")))
+    assertThat(base.denied("zeroscale-router", cluster.api.requestsBy("router-a")))
         .as("calls the router's account does not allow")
         .isEmpty();
-    assertThat(base.denied("zeroscale-control", api.requestsBy("control-b")))
+    assertThat(base.denied("zeroscale-control", cluster.api.requestsBy("control-b")))
         .as("calls the control account does not allow")
         .isEmpty();
   }
 
   private Deployment deployment() {
-    return fixture.apps().deployments().inNamespace("default").withName("hello").get();
+    return cluster.fixture.apps().deployments().inNamespace("default").withName("hello").get();
   }
 
   /** The router pod as the EndpointSlice controller lists it for zeroscale-data-path. */
@@ -227,22 +207,5 @@ class SplitRolesIT {
         .endConditions()
         .endEndpoint()
         .build();
-  }
-
-  private String leader() {
-    Lease lease =
-        fixture.leases().inNamespace(PLATFORM_NAMESPACE).withName("zeroscale-leader").get();
-    return lease == null || lease.getSpec().getHolderIdentity() == null
-        ? ""
-        : lease.getSpec().getHolderIdentity();
-  }
-
-  /** What the instance wrote, leader election aside, as {@code METHOD path} (query dropped). */
-  private List<String> writes(String instance) {
-    return api.requestsBy(instance).stream()
-        .filter(r -> !r.startsWith("GET "))
-        .filter(r -> !r.contains("/leases"))
-        .map(r -> r.contains("?") ? r.substring(0, r.indexOf('?')) : r)
-        .toList();
   }
 }

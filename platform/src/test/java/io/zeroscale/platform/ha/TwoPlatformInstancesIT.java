@@ -3,17 +3,10 @@ package io.zeroscale.platform.ha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.zeroscale.kubernetes.testing.ApiServer;
-import io.zeroscale.kubernetes.testing.KubeletStandIn;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,45 +19,26 @@ import org.junit.jupiter.api.Test;
  */
 class TwoPlatformInstancesIT {
 
-  private static final String IMAGE = "zeroscale.test/echo:1";
   private static final String SCALE = "PUT /apis/apps/v1/namespaces/default/deployments/";
 
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private ApiServer api;
-  private KubeletStandIn kubelet;
-  private KubernetesClient fixture;
+  private StandInCluster cluster;
   private PlatformProcess first;
   private PlatformProcess second;
 
-  /** The mock API server logs every request at INFO (held here: JUL keeps loggers weakly). */
-  private static final java.util.logging.Logger MOCK_LOG =
-      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
   @BeforeEach
   void start() throws Exception {
-    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-    api = ApiServer.start();
-    fixture = api.clientAs("test-fixture");
-    List<String> echo =
-        List.of(
-            ProcessHandle.current().info().command().orElse("java"),
-            "-XX:TieredStopAtLevel=1",
-            "-Xmx64m",
-            "-cp",
-            Path.of("target/test-classes").toAbsolutePath().toString(),
-            "io.zeroscale.platform.e2e.EchoFunction");
-    kubelet = new KubeletStandIn(api.clientAs("kubelet-stand-in"), Map.of(IMAGE, echo)).start();
-    String url = api.client().getMasterUrl().toString();
-    first = PlatformProcess.start("platform-a", url);
+    cluster = StandInCluster.start();
+    first = PlatformProcess.start("platform-a", cluster.url());
     await("platform-a ready")
         .atMost(Duration.ofSeconds(60))
         .until(() -> first.ready(http) || !first.alive());
     assertThat(first.alive()).as("platform-a runs (see target/two-instances/)").isTrue();
     await("platform-a leads")
         .atMost(Duration.ofSeconds(20))
-        .until(() -> leader().startsWith("platform-a_"));
-    second = PlatformProcess.start("platform-b", url);
+        .until(() -> cluster.leader("default").startsWith("platform-a_"));
+    second = PlatformProcess.start("platform-b", cluster.url());
     await("platform-b ready")
         .atMost(Duration.ofSeconds(60))
         .until(() -> second.ready(http) || !second.alive());
@@ -73,7 +47,7 @@ class TwoPlatformInstancesIT {
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable c : new AutoCloseable[] {second, first, kubelet, api}) {
+    for (AutoCloseable c : new AutoCloseable[] {second, first, cluster}) {
       if (c != null) {
         c.close();
       }
@@ -94,7 +68,7 @@ class TwoPlatformInstancesIT {
                         metadata: {name: hello, namespace: default}
                         spec: {image: %s, timeout: 30s, scaling: {minScale: 0, maxScale: 1}}
                         """
-                            .formatted(IMAGE)))
+                            .formatted(StandInCluster.IMAGE)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -102,7 +76,7 @@ class TwoPlatformInstancesIT {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                fixture.apps().deployments().inNamespace("default").withName("hello").get()
+                cluster.fixture.apps().deployments().inNamespace("default").withName("hello").get()
                     != null);
 
     // A call at the stand-by's router: the function is at zero and only the leader scales.
@@ -116,10 +90,10 @@ class TwoPlatformInstancesIT {
         .during(Duration.ofSeconds(2))
         .atMost(Duration.ofSeconds(5))
         .until(() -> !waiting.isDone());
-    assertThat(writes("platform-b"))
+    assertThat(cluster.writes("platform-b"))
         .as("the stand-by wrote the Function it was sent (control API) and nothing else")
         .containsExactly("POST /apis/zeroscale.io/v1alpha1/namespaces/default/functions");
-    assertThat(writes("platform-a"))
+    assertThat(cluster.writes("platform-a"))
         .as("the leader created the Deployment and the Service")
         .anyMatch(r -> r.startsWith("POST /apis/apps/v1/namespaces/default/deployments"));
 
@@ -128,26 +102,10 @@ class TwoPlatformInstancesIT {
 
     assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
     assertThat(answered.body()).isEqualTo("GET /work ");
-    assertThat(leader()).startsWith("platform-b_");
-    assertThat(writes("platform-b"))
+    assertThat(cluster.leader("default")).startsWith("platform-b_");
+    assertThat(cluster.writes("platform-b"))
         .as("the new leader scaled the function up through the scale subresource")
         .contains(SCALE + "hello/scale");
-    assertThat(writes("platform-a")).noneMatch(r -> r.startsWith(SCALE));
-  }
-
-  private String leader() {
-    Lease lease = fixture.leases().inNamespace("default").withName("zeroscale-leader").get();
-    return lease == null || lease.getSpec().getHolderIdentity() == null
-        ? ""
-        : lease.getSpec().getHolderIdentity();
-  }
-
-  /** What the instance wrote, leader election aside, as {@code METHOD path} (query dropped). */
-  private List<String> writes(String instance) {
-    return api.requestsBy(instance).stream()
-        .filter(r -> !r.startsWith("GET "))
-        .filter(r -> !r.contains("/leases"))
-        .map(r -> r.contains("?") ? r.substring(0, r.indexOf('?')) : r)
-        .toList();
+    assertThat(cluster.writes("platform-a")).noneMatch(r -> r.startsWith(SCALE));
   }
 }
