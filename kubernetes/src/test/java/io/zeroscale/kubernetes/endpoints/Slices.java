@@ -8,24 +8,37 @@ import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import java.util.List;
 
 /** EndpointSlices as Kubernetes' EndpointSlice controller writes them, for tests. */
-final class Slices {
+public final class Slices {
 
   private Slices() {}
 
+  /** A function Service's slice: port {@code http} 8080, labelled with the function. */
   static EndpointSlice slice(
       String namespace, String service, String name, List<Endpoint> endpoints) {
+    EndpointSlice slice = slice(namespace, service, name, "http", 8080, endpoints);
+    slice.getMetadata().getLabels().put(WorkloadLabels.FUNCTION, service);
+    return slice;
+  }
+
+  /** A slice of any Service, with one named port. */
+  public static EndpointSlice slice(
+      String namespace,
+      String service,
+      String name,
+      String portName,
+      int port,
+      List<Endpoint> endpoints) {
     return new EndpointSliceBuilder()
         .withNewMetadata()
         .withNamespace(namespace)
         .withName(name)
         .addToLabels(WorkloadLabels.SERVICE_NAME, service)
-        .addToLabels(WorkloadLabels.FUNCTION, service)
         .addToLabels("endpointslice.kubernetes.io/managed-by", "endpointslice-controller.k8s.io")
         .endMetadata()
         .withAddressType("IPv4")
         .addNewPort()
-        .withName("http")
-        .withPort(8080)
+        .withName(portName)
+        .withPort(port)
         .withProtocol("TCP")
         .endPort()
         .withEndpoints(endpoints)
@@ -33,7 +46,8 @@ final class Slices {
   }
 
   /** A pod's endpoint with its three conditions ({@code null} leaves one unset). */
-  static Endpoint pod(String pod, String ip, Boolean ready, Boolean serving, Boolean terminating) {
+  public static Endpoint pod(
+      String pod, String ip, Boolean ready, Boolean serving, Boolean terminating) {
     return new EndpointBuilder()
         .withAddresses(ip)
         .withNewTargetRef()

@@ -1,13 +1,12 @@
 package io.zeroscale.kubernetes.peers;
 
+import static io.zeroscale.kubernetes.endpoints.Slices.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.endpoints.Slices;
 import io.zeroscale.kubernetes.testing.ApiServer;
 import java.net.URI;
 import java.time.Duration;
@@ -77,34 +76,6 @@ class DataPathDiscoveryTest {
   }
 
   private static EndpointSlice slice(String namespace, String service, List<Endpoint> endpoints) {
-    return new EndpointSliceBuilder()
-        .withNewMetadata()
-        .withNamespace(namespace)
-        .withName(service + "-abc")
-        .addToLabels(WorkloadLabels.SERVICE_NAME, service)
-        .endMetadata()
-        .withAddressType("IPv4")
-        .addNewPort()
-        .withName("control")
-        .withPort(8081)
-        .endPort()
-        .withEndpoints(endpoints)
-        .build();
-  }
-
-  private static Endpoint pod(
-      String pod, String ip, boolean ready, boolean serving, boolean terminating) {
-    return new EndpointBuilder()
-        .withAddresses(ip)
-        .withNewTargetRef()
-        .withKind("Pod")
-        .withName(pod)
-        .endTargetRef()
-        .withNewConditions()
-        .withReady(ready)
-        .withServing(serving)
-        .withTerminating(terminating)
-        .endConditions()
-        .build();
+    return Slices.slice(namespace, service, service + "-abc", "control", 8081, endpoints);
   }
 }

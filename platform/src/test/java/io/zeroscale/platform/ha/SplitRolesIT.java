@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
-import io.zeroscale.kubernetes.crd.WorkloadLabels;
+import io.zeroscale.kubernetes.endpoints.Slices;
 import io.zeroscale.kubernetes.testing.ShippedRbac;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -183,29 +182,12 @@ class SplitRolesIT {
 
   /** The router pod as the EndpointSlice controller lists it for zeroscale-data-path. */
   private static EndpointSlice dataPathSlice(int controlPort) {
-    return new EndpointSliceBuilder()
-        .withNewMetadata()
-        .withNamespace(PLATFORM_NAMESPACE)
-        .withName("zeroscale-data-path-abc")
-        .addToLabels(WorkloadLabels.SERVICE_NAME, "zeroscale-data-path")
-        .endMetadata()
-        .withAddressType("IPv4")
-        .addNewPort()
-        .withName("control")
-        .withPort(controlPort)
-        .endPort()
-        .addNewEndpoint()
-        .withAddresses("127.0.0.1")
-        .withNewTargetRef()
-        .withKind("Pod")
-        .withName("router-a")
-        .endTargetRef()
-        .withNewConditions()
-        .withReady(true)
-        .withServing(true)
-        .withTerminating(false)
-        .endConditions()
-        .endEndpoint()
-        .build();
+    return Slices.slice(
+        PLATFORM_NAMESPACE,
+        "zeroscale-data-path",
+        "zeroscale-data-path-abc",
+        "control",
+        controlPort,
+        List.of(Slices.pod("router-a", "127.0.0.1", true, true, false)));
   }
 }
