@@ -53,26 +53,6 @@ public record KubernetesBackendConfig(
     }
   }
 
-  /** Everything but the trigger resync, which gets its default. */
-  public KubernetesBackendConfig(
-      Optional<String> namespace,
-      String routerUrl,
-      Duration preStopSleep,
-      Duration shutdownMargin,
-      Duration readinessPeriod,
-      Duration retryBackoff,
-      Duration maxRetryBackoff) {
-    this(
-        namespace,
-        routerUrl,
-        preStopSleep,
-        shutdownMargin,
-        readinessPeriod,
-        retryBackoff,
-        maxRetryBackoff,
-        DEFAULT_TRIGGER_RESYNC);
-  }
-
   /** The defaults listed above, for every namespace. */
   public static KubernetesBackendConfig defaults() {
     return new KubernetesBackendConfig(

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.zeroscale.kubernetes.crd.FunctionResource;
+import io.zeroscale.kubernetes.testing.ShippedRbac;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -97,14 +98,7 @@ final class ShippedManifests {
 
   /** The paths a kustomization lists under {@code field} ({@code resources} or {@code patches}). */
   static List<String> entries(Path directory, String field) throws IOException {
-    Object listed = kustomization(directory).get(field);
-    if (listed == null) {
-      return List.of();
-    }
-    return ((List<?>) listed)
-        .stream()
-            .map(e -> e instanceof Map<?, ?> patch ? (String) patch.get("path") : (String) e)
-            .toList();
+    return ShippedRbac.listed(kustomization(directory), field);
   }
 
   static List<Path> yamlFiles(Path root) throws IOException {

@@ -29,7 +29,8 @@ public final class FunctionResources {
           Duration.ofSeconds(1),
           Duration.ofSeconds(1),
           Duration.ofSeconds(1),
-          Duration.ofSeconds(60));
+          Duration.ofSeconds(60),
+          KubernetesBackendConfig.defaults().triggerResync());
 
   private FunctionResources() {}
 

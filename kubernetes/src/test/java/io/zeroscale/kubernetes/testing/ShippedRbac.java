@@ -219,7 +219,8 @@ public final class ShippedRbac {
     }
   }
 
-  private static List<String> listed(Map<?, ?> kustomization, String field) {
+  /** The paths a kustomization lists under {@code field} ({@code resources} or {@code patches}). */
+  public static List<String> listed(Map<?, ?> kustomization, String field) {
     Object listed = kustomization.get(field);
     if (listed == null) {
       return List.of();

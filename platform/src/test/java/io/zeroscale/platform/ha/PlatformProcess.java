@@ -99,6 +99,27 @@ final class PlatformProcess implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + routerPort + path);
   }
 
+  /**
+   * Creates the function {@code default/hello} running {@link StandInCluster#IMAGE} through this
+   * instance's control API, with {@code spec} after the image (YAML flow map entries).
+   */
+  HttpResponse<String> deployHello(HttpClient http, String spec) throws Exception {
+    String yaml =
+        """
+        apiVersion: zeroscale.io/v1alpha1
+        kind: Function
+        metadata: {name: hello, namespace: default}
+        spec: {image: %s, %s}
+        """
+            .formatted(StandInCluster.IMAGE, spec);
+    return http.send(
+        HttpRequest.newBuilder(control("/api/v1/functions/default/hello"))
+            .header("Content-Type", "application/yaml")
+            .PUT(HttpRequest.BodyPublishers.ofString(yaml))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Whether {@code /q/health/ready} answers 200. */
   boolean ready(HttpClient http) {
     try {

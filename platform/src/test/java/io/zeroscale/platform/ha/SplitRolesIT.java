@@ -77,20 +77,8 @@ class SplitRolesIT {
   void theLeaderWakesAndScalesOnTheRoutersPokesAndLoadAndKeepsASilentRoutersLoad()
       throws Exception {
     HttpResponse<String> created =
-        http.send(
-            HttpRequest.newBuilder(control.control("/api/v1/functions/default/hello"))
-                .header("Content-Type", "application/yaml")
-                .PUT(
-                    HttpRequest.BodyPublishers.ofString(
-                        """
-                        apiVersion: zeroscale.io/v1alpha1
-                        kind: Function
-                        metadata: {name: hello, namespace: default}
-                        spec: {image: %s, timeout: 60s, scaling: {minScale: 0, maxScale: 2, scaleToZeroGracePeriod: 2s}}
-                        """
-                            .formatted(StandInCluster.IMAGE)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        control.deployHello(
+            http, "timeout: 60s, scaling: {minScale: 0, maxScale: 2, scaleToZeroGracePeriod: 2s}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     await("the leader's controller made the Deployment")
         .atMost(Duration.ofSeconds(20))

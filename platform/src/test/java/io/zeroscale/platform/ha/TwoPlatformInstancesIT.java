@@ -57,20 +57,7 @@ class TwoPlatformInstancesIT {
   @Test
   void onlyTheLeaderScalesAndTheStandByTakesOverWithTheRequestWaitingAtIt() throws Exception {
     HttpResponse<String> created =
-        http.send(
-            HttpRequest.newBuilder(second.control("/api/v1/functions/default/hello"))
-                .header("Content-Type", "application/yaml")
-                .PUT(
-                    HttpRequest.BodyPublishers.ofString(
-                        """
-                        apiVersion: zeroscale.io/v1alpha1
-                        kind: Function
-                        metadata: {name: hello, namespace: default}
-                        spec: {image: %s, timeout: 30s, scaling: {minScale: 0, maxScale: 1}}
-                        """
-                            .formatted(StandInCluster.IMAGE)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        second.deployHello(http, "timeout: 30s, scaling: {minScale: 0, maxScale: 1}");
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     await("the leader's controller made the Deployment")
         .atMost(Duration.ofSeconds(20))
