@@ -103,6 +103,14 @@ public final class FunctionReconciler implements AutoCloseable {
   }
 
   /**
+   * Queues {@code key} for a reconcile on the reconciler's thread, e.g. when its trigger's state
+   * changed (which no Kubernetes event tells); any thread, returns at once.
+   */
+  public void refresh(FunctionKey key) {
+    queue.enqueue(key);
+  }
+
+  /**
    * Brings one function's objects and status in line with its spec. Safe to run any number of
    * times: a step whose object is already right writes nothing.
    */

@@ -140,15 +140,24 @@ final class KubernetesBackend implements FunctionBackend {
       parts.add(
           new WhileLeading(
               "controller",
-              () ->
-                  new FunctionReconciler(
-                          client,
-                          config,
-                          Clock.systemUTC(),
-                          roles.contains(Role.AUTOSCALER)
-                              ? scaling::triggerStatus
-                              : TriggerHealth.NONE)
-                      .start()));
+              () -> {
+                if (!roles.contains(Role.AUTOSCALER)) {
+                  return new FunctionReconciler(
+                          client, config, Clock.systemUTC(), TriggerHealth.NONE)
+                      .start();
+                }
+                FunctionReconciler reconciler =
+                    new FunctionReconciler(
+                            client, config, Clock.systemUTC(), scaling::triggerStatus)
+                        .start();
+                // A trigger's new state reaches its status at once; the resync is the backstop.
+                AutoCloseable hearing =
+                    scaling.onTriggerStatusChange((key, status) -> reconciler.refresh(key));
+                return () -> {
+                  hearing.close();
+                  reconciler.close();
+                };
+              }));
     }
     if (roles.contains(Role.AUTOSCALER)) {
       parts.add(

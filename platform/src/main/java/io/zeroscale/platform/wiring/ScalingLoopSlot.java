@@ -6,6 +6,7 @@ import io.zeroscale.api.stats.LoadSources;
 import io.zeroscale.api.stats.ScalePoke;
 import io.zeroscale.autoscaler.loop.ScalingLoop;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -15,8 +16,11 @@ import java.util.function.Function;
  */
 public final class ScalingLoopSlot implements ScalePoke {
 
+  private static final BiConsumer<FunctionKey, TriggerStatus> NO_LISTENER = (key, status) -> {};
+
   private final Function<LoadSources, ScalingLoop> loops;
   private volatile ScalingLoop loop;
+  private volatile BiConsumer<FunctionKey, TriggerStatus> triggerListener = NO_LISTENER;
 
   /**
    * @param loops makes a new, not yet started loop that reads, besides this instance's own load,
@@ -36,6 +40,7 @@ public final class ScalingLoopSlot implements ScalePoke {
   private ScalingLoop open(LoadSources others) {
     if (loop == null) {
       loop = loops.apply(others);
+      loop.onTriggerStatusChange((key, status) -> triggerListener.accept(key, status));
     }
     return loop;
   }
@@ -64,6 +69,17 @@ public final class ScalingLoopSlot implements ScalePoke {
     if (current != null) {
       current.poke(key, queued);
     }
+  }
+
+  /**
+   * Hears each change of a trigger's status, from whichever loop runs now or later, on a Kafka
+   * client thread (return quickly); one listener at a time.
+   *
+   * @return stops hearing
+   */
+  public AutoCloseable onTriggerStatusChange(BiConsumer<FunctionKey, TriggerStatus> listener) {
+    triggerListener = listener;
+    return () -> triggerListener = NO_LISTENER;
   }
 
   /** The Kafka trigger's status as the running loop last read it. */

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The platform on the Kubernetes backend against {@link KubernetesStandIns}: every role in one
- * instance, leading at once (it is alone on the Lease), pods given a short pre-stop sleep.
+ * instance, leading at once (it is alone on the Lease), pods given a short pre-stop sleep, the
+ * trigger resync out of the way.
  */
 public class KubernetesBackendProfile implements QuarkusTestProfile {
 
@@ -16,6 +17,9 @@ public class KubernetesBackendProfile implements QuarkusTestProfile {
         "zeroscale.backend", "kubernetes",
         "zeroscale.kubernetes.pre-stop-sleep", "1s",
         "zeroscale.kubernetes.lease.namespace", "default",
+        // The trigger resync is only the backstop: TriggerReady must follow the loop's reading
+        // at once (KubernetesTriggerReadyTest).
+        "zeroscale.kubernetes.trigger-resync", "1h",
         // The mock API server logs every request at INFO.
         "quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN",
         "zeroscale.data-dir", "target/zeroscale-kubernetes/" + java.util.UUID.randomUUID());

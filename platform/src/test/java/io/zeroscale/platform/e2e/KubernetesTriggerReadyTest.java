@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code TriggerReady} on the Kubernetes backend: the platform's autoscaler reads the consumer lag
  * of each Kafka-triggered {@code Function} from a real broker, and the reconciler writes what it
- * found into the function's status on the API server.
+ * found into the function's status on the API server as soon as the loop reports it (the profile
+ * puts the periodic resync an hour away).
  */
 @QuarkusTest
 @TestProfile(KubernetesBackendProfile.class)
 class KubernetesTriggerReadyTest {
 
-  /** How long the first lag read plus a trigger resync (5 s by default) may take, generously. */
+  /** How long the first lag reads may take, generously. */
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final KafkaBroker kafka = KafkaBroker.shared();
