@@ -6,14 +6,12 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.vertx.core.Vertx;
-import io.zeroscale.api.function.FunctionKey;
 import io.zeroscale.api.spi.Endpoints;
 import io.zeroscale.api.spi.FunctionCatalog;
 import io.zeroscale.api.spi.Orchestrator;
 import io.zeroscale.datapath.DataPath;
 import io.zeroscale.kubernetes.KubernetesBackendConfig;
 import io.zeroscale.kubernetes.catalog.KubernetesFunctionCatalog;
-import io.zeroscale.kubernetes.crd.WorkloadLabels;
 import io.zeroscale.kubernetes.endpoints.EndpointSliceEndpoints;
 import io.zeroscale.kubernetes.leader.LeadershipListener;
 import io.zeroscale.kubernetes.leader.LeaseConfig;
@@ -246,31 +244,7 @@ final class KubernetesBackend implements FunctionBackend {
   /** Pods and their logs are the cluster's to show. */
   @Override
   public FunctionInspector inspector() {
-    return new FunctionInspector() {
-      @Override
-      public List<ReplicaView> replicas(FunctionKey key) {
-        return List.of();
-      }
-
-      @Override
-      public List<String> logs(FunctionKey key, int tail) {
-        return List.of();
-      }
-
-      @Override
-      public Optional<String> unavailable(FunctionKey key) {
-        String selector = WorkloadLabels.FUNCTION + "=" + key.name();
-        return Optional.of(
-            "on the Kubernetes backend a function's replicas are its pods: kubectl get pods -n "
-                + key.namespace()
-                + " -l "
-                + selector
-                + "; kubectl logs -n "
-                + key.namespace()
-                + " -l "
-                + selector);
-      }
-    };
+    return new PodsInspector();
   }
 
   @Override
