@@ -42,6 +42,11 @@ final class FollowedTrigger {
     if (topology == null || Duration.between(topologyAt, now).compareTo(maxAge) >= 0) {
       return null;
     }
+    // A dead-letter topic not there yet is looked for at every read: the replica creates it at
+    // start-up, and its first records must count from zero, not after the partition lists age.
+    if (topology.deadLetterPartitions().isEmpty()) {
+      return null;
+    }
     return topology;
   }
 

@@ -109,6 +109,29 @@ class KafkaLagTest {
   }
 
   @Test
+  void aDeadLetterTopicCreatedAfterTheFirstReadCountsFromZeroBeforeTheMetadataAges() {
+    String topic = topic(1);
+    String dlq = topic + "-dlq";
+    KafkaTriggerSpec spec =
+        new KafkaTriggerSpec(
+            broker.bootstrapServers(), List.of(topic), "g-" + topic, null, null, null, dlq, null);
+    lag.follow(words, spec);
+    awaitReading(words, 0);
+
+    // As a replica does at start-up; the partition lists are reused for 30 s otherwise.
+    broker.createTopic(dlq, 1);
+    produce(dlq, 0, 2);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              lag.refresh();
+              return counter(KafkaMetrics.DEAD_LETTERED) == 2.0;
+            });
+  }
+
+  @Test
   void anUnknownTopicMakesTheTriggerNotReadyWithAMessageNamingIt() {
     lag.follow(words, trigger("wrods", "g-wrods"));
 

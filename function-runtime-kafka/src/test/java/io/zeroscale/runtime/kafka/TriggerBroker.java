@@ -25,8 +25,9 @@ public class TriggerBroker implements QuarkusTestResourceLifecycleManager {
     broker.createTopics(
         List.of(
             new NewTopic(INPUT, PARTITIONS, (short) 1),
-            new NewTopic(OUTPUT, PARTITIONS, (short) 1),
-            new NewTopic(DEAD_LETTERS, 1, (short) 1)));
+            new NewTopic(OUTPUT, PARTITIONS, (short) 1)));
+    // DEAD_LETTERS is not created here: the broker does not auto-create topics, and the replica
+    // makes its dead-letter topic itself at start-up (DeadLetterTopic).
     return Map.of(
         "zeroscale.kafka.bootstrap-servers",
         broker.bootstrapServers(),

@@ -26,14 +26,13 @@ final class WordcountFunction {
 
   /**
    * Deploys wordcount as {@code name} on the shared test broker, with topics of its own: it reads
-   * {@code <name>-in} and writes {@code <name>-out} ({@code partitions} each), and its dead-letter
-   * topic exists (the test broker creates no topic on its own).
+   * {@code <name>-in} and writes {@code <name>-out} ({@code partitions} each). The test broker
+   * creates no topic on its own; the replica makes its dead-letter topic itself at start-up.
    */
   static void deployOnOwnTopics(String name, int partitions, ScalingSpec scaling) throws Exception {
     KafkaBroker broker = KafkaBroker.shared();
     broker.createTopic(name + "-in", partitions);
     broker.createTopic(name + "-out", partitions);
-    broker.createTopic("zeroscale-default-" + name + "-dlq", 1);
     deploy(name, broker.bootstrapServers(), name + "-in", name + "-out", scaling);
   }
 
