@@ -2,6 +2,7 @@ package io.zeroscale.api.function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the platform observes of a function.
@@ -22,5 +23,12 @@ public record FunctionStatus(
 
   public static FunctionStatus empty() {
     return new FunctionStatus(null, 0, 0, null, List.of());
+  }
+
+  /** The condition of {@code type}, if the status has one. */
+  public Optional<Condition> condition(String type) {
+    return conditions == null
+        ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.type())).findFirst();
   }
 }

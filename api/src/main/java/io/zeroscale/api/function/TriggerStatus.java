@@ -33,6 +33,21 @@ public record TriggerStatus(boolean ready, String reason, String message) {
    * The {@code TriggerReady} condition for a trigger last read as {@code status} ({@code Unknown},
    * {@code AwaitingLag} while it has not been read), without a transition time.
    */
+  /**
+   * As {@link #condition(Optional)}, except that before the first read the condition {@code
+   * previous} has stands: a new leader or a restarted platform has not read yet, and what was last
+   * read is still the best word (no flip to {@code Unknown} and back at each hand-over).
+   */
+  public static Condition condition(Optional<TriggerStatus> status, FunctionStatus previous) {
+    if (status.isEmpty() && previous != null) {
+      Optional<Condition> before = previous.condition(Condition.TRIGGER_READY);
+      if (before.isPresent()) {
+        return before.get();
+      }
+    }
+    return condition(status);
+  }
+
   public static Condition condition(Optional<TriggerStatus> status) {
     return status
         .map(

@@ -37,7 +37,7 @@ public final class FunctionConditions {
     wanted.add(ready(seen));
     wanted.add(scaledToZero(seen));
     if (seen.triggerFollowed()) {
-      wanted.add(TriggerStatus.condition(seen.trigger()));
+      wanted.add(TriggerStatus.condition(seen.trigger(), previous));
     }
     return new FunctionStatus(
         seen.generation(),

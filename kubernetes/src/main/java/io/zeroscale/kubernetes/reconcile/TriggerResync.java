@@ -8,6 +8,7 @@ import io.zeroscale.kubernetes.crd.FunctionResource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which functions need a reconcile because their trigger's state moved on since their status was
@@ -38,10 +39,11 @@ public final class TriggerResync {
   }
 
   private static boolean changed(Condition stored, TriggerHealth health, FunctionKey key) {
-    if (stored == null) {
-      return false;
+    Optional<TriggerStatus> state = health.of(key);
+    if (stored == null || state.isEmpty()) {
+      return false; // nothing read yet: the stored condition stands
     }
-    Condition now = TriggerStatus.condition(health.of(key));
+    Condition now = TriggerStatus.condition(state);
     return !(Objects.equals(stored.status(), now.status())
         && Objects.equals(stored.reason(), now.reason())
         && Objects.equals(stored.message(), now.message()));

@@ -81,6 +81,19 @@ class TriggerReadyConditionTest {
     assertThat(triggerReady(readable).lastTransitionTime()).isEqualTo(T1.toString());
   }
 
+  @Test
+  void beforeANewLoopsFirstReadTheLastReadingStandsWithItsTransitionTime() {
+    FunctionStatus missing =
+        FunctionConditions.status(atZero().withTrigger(Optional.of(NO_TOPIC)), null, T0);
+
+    FunctionStatus afterHandOver =
+        FunctionConditions.status(atZero().withTrigger(Optional.empty()), missing, T1);
+
+    assertThat(triggerReady(afterHandOver)).isEqualTo(triggerReady(missing));
+    assertThat(triggerReady(afterHandOver).reason()).isEqualTo("TopicNotFound");
+    assertThat(triggerReady(afterHandOver).lastTransitionTime()).isEqualTo(T0.toString());
+  }
+
   private static ObservedState atZero() {
     return new ObservedState(4L, List.of(), true, 0, 0, Optional.empty(), "http://r/fn/d/f/");
   }

@@ -48,7 +48,11 @@ class TriggerResyncTest {
                 new TriggerStatus(false, "TopicNotFound", "topic 'refunds' does not exist")),
             true),
         Arguments.of(
-            "loop restarted, not read yet", true, STORED_READABLE, Optional.empty(), true));
+            "loop restarted, not read yet: the stored condition stands",
+            true,
+            STORED_READABLE,
+            Optional.empty(),
+            false));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -83,7 +83,7 @@ public final class StatusWriter {
             atZero ? "NoTraffic" : "Running",
             atZero ? "no replica runs; the next request wakes one" : scale.ready() + " ready"));
     if (function.spec().kafkaTrigger() != null) {
-      wanted.add(TriggerStatus.condition(triggers.of(key)));
+      wanted.add(TriggerStatus.condition(triggers.of(key), function.status()));
     }
     store(function, scale, wanted);
   }
