@@ -76,14 +76,7 @@ public class PeerEndpoints {
             .toList();
     var response =
         context.response().setChunked(true).putHeader("Content-Type", "application/x-ndjson");
-    if (!pokes.follow(response, waitingNow)) {
-      response
-          .setStatusCode(503)
-          .end(
-              "{\"error\":\"this instance streams its pokes to at most "
-                  + PokeBroadcast.MAX_FOLLOWERS
-                  + " followers\"}\n");
-    }
+    pokes.follow(response, waitingNow);
   }
 
   private static void noDataPath(RoutingContext context) {

@@ -23,7 +23,10 @@ import org.jboss.logging.Logger;
 @Singleton
 public class PokeBroadcast implements ScalePoke {
 
-  /** Followers at once; a leader and a stand-by taking over need two, the rest is headroom. */
+  /**
+   * Followers at once; a leader and a new one taking over need two, the rest is headroom for
+   * connections not yet known to be gone.
+   */
   static final int MAX_FOLLOWERS = 8;
 
   private static final Logger LOG = Logger.getLogger(PokeBroadcast.class);
@@ -33,13 +36,16 @@ public class PokeBroadcast implements ScalePoke {
 
   /**
    * Adds a follower and first writes it what waits now, so that a leader that just took over learns
-   * of requests that waited before it connected.
-   *
-   * @return false if there are {@link #MAX_FOLLOWERS} already
+   * of requests that waited before it connected. With {@link #MAX_FOLLOWERS} already, the oldest is
+   * let go: a connection whose leader vanished without closing it (a lost node) can linger for
+   * minutes, and the newest follower is the likeliest to be the live leader.
    */
-  boolean follow(HttpServerResponse response, List<WaitingRequests> waitingNow) {
+  void follow(HttpServerResponse response, List<WaitingRequests> waitingNow) {
     if (followers.size() >= MAX_FOLLOWERS) {
-      return false;
+      HttpServerResponse oldest = followers.iterator().next();
+      unfollow(oldest);
+      oldest.reset();
+      LOG.warnf("poke stream followers at the limit %d: let the oldest go", MAX_FOLLOWERS);
     }
     waitingNow.forEach(w -> response.write(line(w)));
     // Sends the headers now, so that the follower knows it is connected before the first poke.
@@ -48,7 +54,6 @@ public class PokeBroadcast implements ScalePoke {
     response.closeHandler(v -> unfollow(response));
     response.exceptionHandler(e -> unfollow(response));
     LOG.infof("poke stream followed followers=%d", followers.size());
-    return true;
   }
 
   /** An empty line to each follower, so that a connection gone silent is noticed at both ends. */

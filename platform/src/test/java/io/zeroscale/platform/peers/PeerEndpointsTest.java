@@ -85,6 +85,33 @@ class PeerEndpointsTest {
     assertThat(second.getLong("nanos")).isGreaterThan(first.getLong("nanos"));
   }
 
+  @Test
+  void pastTheLimitTheOldestFollowerIsLetGoAndTheNewOneFollows() throws Exception {
+    List<HttpResponse<Stream<String>>> followers = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i <= PokeBroadcast.MAX_FOLLOWERS; i++) {
+        HttpResponse<Stream<String>> follower =
+            http.send(HttpRequest.newBuilder(pokes).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(follower.statusCode()).isEqualTo(200);
+        followers.add(follower);
+      }
+      // The oldest one's stream ends (reset by the instance); the others stay open.
+      CompletableFuture<String> oldestEnds =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  followers.get(0).body().count();
+                  return "ended";
+                } catch (java.io.UncheckedIOException e) {
+                  return "reset";
+                }
+              });
+      assertThat(oldestEnds.get(10, java.util.concurrent.TimeUnit.SECONDS)).isIn("ended", "reset");
+    } finally {
+      followers.forEach(f -> f.body().close());
+    }
+  }
+
   private static JsonPath load() {
     return given().get(PeerEndpoints.LOAD_PATH).then().statusCode(200).extract().jsonPath();
   }
