@@ -29,9 +29,10 @@ import org.jboss.logging.Logger;
  * left out. Each change is logged once, and {@code zeroscale.autoscaler.load.sources.stale} counts
  * the sources currently answered for by their last load.
  *
- * <p>Each source is called on a thread of its own pool, with a timeout; a source still busy with
- * the previous call is not called again (so a hung source holds one thread, never more), and its
- * late answer is used at the next collection.
+ * <p>Every source is called at once, each on a thread of the pool, and the answers are awaited
+ * against one deadline (the collection timeout); a source still busy with the previous call is not
+ * called again (so a hung source holds one thread, never more), and its late answer is used at the
+ * next collection.
  *
  * <p>Sources may come and go ({@link LoadSources}, e.g. the data-path pods a leader discovers). One
  * that is no longer listed is treated like a silent one: its last load counts for up to {@code
@@ -79,13 +80,19 @@ public final class LoadCollector implements AutoCloseable {
   /** The load per function over the last window, summed over every source. */
   public Map<FunctionKey, FunctionLoad> collect(Instant now) {
     Map<String, LoadSource> listed = listedSources();
-    listed.forEach((name, source) -> tracked.computeIfAbsent(name, n -> new Tracked(n, source)));
+    listed.forEach(
+        (name, source) ->
+            tracked.computeIfAbsent(name, n -> new Tracked(n, source)).listed(source));
+    // Every source is called first, then each answer awaited against one deadline: a tick takes
+    // at most one timeout however many sources hang (a lost node's pods, say).
+    tracked.values().stream().filter(t -> listed.containsKey(t.name)).forEach(Tracked::call);
+    long deadline = System.nanoTime() + timeout.toNanos();
     Map<FunctionKey, FunctionLoad> sum = new HashMap<>();
     int staleNow = 0;
     for (Iterator<Tracked> it = tracked.values().iterator(); it.hasNext(); ) {
       Tracked source = it.next();
       Map<FunctionKey, FunctionLoad> seen =
-          listed.containsKey(source.name) ? source.collect(now) : source.gone(now);
+          listed.containsKey(source.name) ? source.collect(now, deadline) : source.gone(now);
       if (source.forgotten) {
         LOG.infof("load source gone source=%s", source.name);
         it.remove();
@@ -121,7 +128,7 @@ public final class LoadCollector implements AutoCloseable {
   /** One source and what the collector remembers about it. */
   private final class Tracked {
     final String name;
-    final LoadSource source;
+    LoadSource source;
     Future<Map<FunctionKey, FunctionLoad>> pending;
     Map<FunctionKey, FunctionLoad> last = Map.of();
     Instant staleSince;
@@ -131,6 +138,21 @@ public final class LoadCollector implements AutoCloseable {
     Tracked(String name, LoadSource source) {
       this.name = name;
       this.source = source;
+    }
+
+    /** The object listed under this name now (a re-made one replaces the old; state stays). */
+    void listed(LoadSource now) {
+      source = now;
+    }
+
+    /**
+     * Calls the source unless a call is still under way (a late answer to the previous call is used
+     * now: it covers its window; a hung source holds one thread, never more).
+     */
+    void call() {
+      if (pending == null) {
+        pending = pool.submit(source::collect);
+      }
     }
 
     /** No longer listed: its last load counts like a silent source's, then it is forgotten. */
@@ -144,16 +166,12 @@ public final class LoadCollector implements AutoCloseable {
       return load;
     }
 
-    Map<FunctionKey, FunctionLoad> collect(Instant now) {
+    Map<FunctionKey, FunctionLoad> collect(Instant now, long deadlineNanos) {
       String failure;
       try {
-        // A late answer to the previous call is used now (it covers its window); only a source
-        // with no call under way is called again.
-        if (pending == null) {
-          pending = pool.submit(source::collect);
-        }
-        Map<FunctionKey, FunctionLoad> seen =
-            pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        call();
+        long left = Math.max(0, deadlineNanos - System.nanoTime());
+        Map<FunctionKey, FunctionLoad> seen = pending.get(left, TimeUnit.NANOSECONDS);
         pending = null;
         answered();
         last = seen == null ? Map.of() : Map.copyOf(seen);

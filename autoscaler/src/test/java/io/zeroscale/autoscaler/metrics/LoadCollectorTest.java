@@ -136,6 +136,29 @@ class LoadCollectorTest {
   }
 
   @Test
+  void everySourceIsCalledBeforeAnyIsAwaited() {
+    // Each answers only once all four have been called: awaited one after another, the first
+    // would time out before the others were called, and all four would count as silent.
+    java.util.concurrent.CyclicBarrier allCalled = new java.util.concurrent.CyclicBarrier(4);
+    List<LoadSource> sources = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      sources.add(
+          () -> {
+            try {
+              allCalled.await(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+              throw new IllegalStateException("not all sources were called", e);
+            }
+            return Map.of(HELLO, new FunctionLoad(HELLO, 1, 1, 0, 1));
+          });
+    }
+    collector = new LoadCollector(sources, Duration.ofSeconds(2), Duration.ofSeconds(10), registry);
+
+    assertThat(collector.collect(T0).get(HELLO).averageConcurrency()).isEqualTo(4);
+    assertThat(staleGauge()).isZero();
+  }
+
+  @Test
   void aListingThatFailsKeepsTheKnownSources() {
     Switchable pod = new Switchable();
     pod.next.set(new FunctionLoad(HELLO, 3, 3, 0, 9));
