@@ -13,10 +13,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The platform's data-path instances, from the EndpointSlices of a Service selecting them (the
- * manifests' headless {@code zeroscale-data-path}, whose one port is the control port): each ready
- * or terminating pod, by name, with the base URL of its control port. A terminating pod stays
- * listed while its slice lists it: its requests in flight are still load. Starting pods are left
- * out (they route nothing yet).
+ * manifests' headless {@code zeroscale-data-path}, whose one port is the control port): every pod
+ * the slices list, by name, with the base URL of its control port. Not-ready ones too: a router
+ * whose readiness probe fails now and then (a busy pod) still holds requests, and one still
+ * starting answers that it has no data path yet, which reads as no load. A terminating pod stays
+ * listed while its slice lists it: its requests in flight are still load.
  */
 public final class DataPathDiscovery implements AutoCloseable {
 
@@ -52,9 +53,7 @@ public final class DataPathDiscovery implements AutoCloseable {
   public synchronized Map<String, URI> current() {
     Map<String, URI> instances = new LinkedHashMap<>();
     for (Endpoint endpoint : SliceEndpoints.of(informer.getStore().list())) {
-      if (endpoint.state() != Endpoint.State.STARTING) {
-        instances.put(endpoint.id(), uri(endpoint));
-      }
+      instances.put(endpoint.id(), uri(endpoint));
     }
     if (!instances.equals(last)) {
       LOG.infof("data-path instances changed service=%s instances=%s", service, instances);

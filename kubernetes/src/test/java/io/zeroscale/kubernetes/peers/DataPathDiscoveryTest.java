@@ -35,7 +35,7 @@ class DataPathDiscoveryTest {
   }
 
   @Test
-  void listsTheReadyAndTerminatingPodsOfTheServiceWithTheirControlPort() {
+  void listsThePodsOfTheServiceWithTheirControlPort() {
     write(
         slice(
             "zeroscale",
@@ -52,11 +52,12 @@ class DataPathDiscoveryTest {
     discovery = new DataPathDiscovery(api.client(), "zeroscale", "zeroscale-data-path").start();
 
     assertThat(discovery.current())
-        .as("ready and terminating pods of that Service in that namespace; starting ones not")
+        .as("every pod of that Service in that namespace: ready, terminating, not ready")
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "router-1", URI.create("http://10.0.0.1:8081"),
-                "router-2", URI.create("http://10.0.0.2:8081")));
+                "router-2", URI.create("http://10.0.0.2:8081"),
+                "router-3", URI.create("http://10.0.0.3:8081")));
 
     write(
         slice(

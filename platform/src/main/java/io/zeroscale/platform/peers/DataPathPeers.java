@@ -16,10 +16,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The other data-path instances, as the leading autoscaler follows them for one leadership term:
- * for each instance the discovery lists, a {@link PeerLoadSource} (for the scaling loop's load
- * collector, which keeps a silent one at its last load) and a {@link PeerPokeStream} (pokes
- * straight to the loop). The set follows the discovery at every load collection, so once per tick.
+ * The data-path instances, as the leading autoscaler follows them for one leadership term (its own
+ * among them, when it has one: recognised by its instance id and then skipped, since it is read
+ * in-process): for each instance the discovery lists, a {@link PeerLoadSource} (for the scaling
+ * loop's load collector, which keeps a silent one at its last load) and a {@link PeerPokeStream}
+ * (pokes straight to the loop). The set follows the discovery at every load collection, so once per
+ * tick.
  */
 public final class DataPathPeers implements LoadSources, AutoCloseable {
 

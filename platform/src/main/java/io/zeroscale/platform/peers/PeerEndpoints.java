@@ -11,7 +11,6 @@ import io.zeroscale.platform.wiring.PlatformLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,6 +44,9 @@ public class PeerEndpoints {
     router.get(LOAD_PATH).handler(this::load);
     router.get(POKES_PATH).handler(this::pokes);
     vertx.setPeriodic(HEARTBEAT_MILLIS, id -> pokes.heartbeat());
+    // A JVM hook, because Quarkus waits for open requests before its ShutdownEvent: this one runs
+    // at SIGTERM, alongside Quarkus' own.
+    Runtime.getRuntime().addShutdownHook(new Thread(pokes::endAll, "zeroscale-poke-streams-end"));
   }
 
   private void load(RoutingContext context) {
@@ -69,14 +71,16 @@ public class PeerEndpoints {
       noDataPath(context);
       return;
     }
-    List<WaitingRequests> waitingNow =
-        dataPath.get().loadSnapshot().functions().stream()
-            .filter(t -> t.queued() > 0)
-            .map(t -> new WaitingRequests(t.key(), t.queued()))
-            .toList();
     var response =
         context.response().setChunked(true).putHeader("Content-Type", "application/x-ndjson");
-    pokes.follow(response, waitingNow);
+    DataPath path = dataPath.get();
+    pokes.follow(
+        response,
+        () ->
+            path.loadSnapshot().functions().stream()
+                .filter(t -> t.queued() > 0)
+                .map(t -> new WaitingRequests(t.key(), t.queued()))
+                .toList());
   }
 
   private static void noDataPath(RoutingContext context) {

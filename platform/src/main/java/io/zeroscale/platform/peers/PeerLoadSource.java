@@ -46,6 +46,9 @@ final class PeerLoadSource implements LoadSource {
   @Override
   public synchronized Map<FunctionKey, FunctionLoad> collect() {
     LoadSnapshot now = read();
+    if (now == null) {
+      return Map.of();
+    }
     self = ownInstance.filter(now.instance()::equals).isPresent();
     if (self) {
       return Map.of();
@@ -60,9 +63,14 @@ final class PeerLoadSource implements LoadSource {
     return self;
   }
 
+  /** The instance's totals, or null when it runs no data path now (503). */
   private LoadSnapshot read() {
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (response.statusCode() == 503) {
+        // Running, but no data path yet (starting) or any more (stopping): no load there.
+        return null;
+      }
       if (response.statusCode() != 200) {
         throw new IllegalStateException(
             request.uri()

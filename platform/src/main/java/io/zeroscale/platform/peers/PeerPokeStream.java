@@ -1,6 +1,7 @@
 package io.zeroscale.platform.peers;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -58,11 +59,21 @@ final class PeerPokeStream implements AutoCloseable {
       return;
     }
     int mine = ++attempt;
-    client
-        .request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString()))
+    Future<HttpClientRequest> requested;
+    try {
+      requested =
+          client.request(
+              new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString()));
+    } catch (IllegalStateException clientClosed) {
+      return; // the term ended while this attempt was on its way
+    }
+    requested
         .compose(
             request -> {
               current = request;
+              if (closed) {
+                request.reset();
+              }
               return request.send();
             })
         .onSuccess(response -> follow(mine, response))
@@ -70,6 +81,10 @@ final class PeerPokeStream implements AutoCloseable {
   }
 
   private void follow(int mine, HttpClientResponse response) {
+    if (closed) {
+      response.request().reset();
+      return;
+    }
     if (response.statusCode() != 200) {
       response.body().onComplete(body -> ended(mine, "answered " + response.statusCode()));
       return;

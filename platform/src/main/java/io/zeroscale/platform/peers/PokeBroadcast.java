@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,25 +36,42 @@ public class PokeBroadcast implements ScalePoke {
   @Inject ObjectMapper json;
 
   /**
-   * Adds a follower and first writes it what waits now, so that a leader that just took over learns
-   * of requests that waited before it connected. With {@link #MAX_FOLLOWERS} already, the oldest is
-   * let go: a connection whose leader vanished without closing it (a lost node) can linger for
-   * minutes, and the newest follower is the likeliest to be the live leader.
+   * Adds a follower, then writes it what waits now, so that a leader that just took over learns of
+   * requests that waited before it connected (subscribed first: a poke in between is not lost, at
+   * worst sent twice). With {@link #MAX_FOLLOWERS} already, the oldest is let go: a connection
+   * whose leader vanished without closing it (a lost node) can linger for minutes, and the newest
+   * follower is the likeliest to be the live leader.
    */
-  void follow(HttpServerResponse response, List<WaitingRequests> waitingNow) {
+  void follow(HttpServerResponse response, Supplier<List<WaitingRequests>> waitingNow) {
     if (followers.size() >= MAX_FOLLOWERS) {
       HttpServerResponse oldest = followers.iterator().next();
       unfollow(oldest);
       oldest.reset();
       LOG.warnf("poke stream followers at the limit %d: let the oldest go", MAX_FOLLOWERS);
     }
-    waitingNow.forEach(w -> response.write(line(w)));
-    // Sends the headers now, so that the follower knows it is connected before the first poke.
-    response.write("\n");
     followers.add(response);
     response.closeHandler(v -> unfollow(response));
     response.exceptionHandler(e -> unfollow(response));
+    waitingNow.get().forEach(w -> response.write(line(w)));
+    // Sends the headers now, so that the follower knows it is connected before the first poke.
+    response.write("\n");
     LOG.infof("poke stream followed followers=%d", followers.size());
+  }
+
+  /**
+   * Ends every stream, at the start of shutdown: an open stream is a request in flight, which the
+   * HTTP server's graceful shutdown would wait for (up to {@code quarkus.shutdown.timeout}) before
+   * the data path even starts draining. The leader reconnects elsewhere.
+   */
+  void endAll() {
+    for (HttpServerResponse follower : followers) {
+      unfollow(follower);
+      try {
+        follower.end();
+      } catch (IllegalStateException alreadyEnded) {
+        // closed meanwhile
+      }
+    }
   }
 
   /** An empty line to each follower, so that a connection gone silent is noticed at both ends. */

@@ -90,7 +90,12 @@ public class PlatformLifecycle {
                   backend.endpoints(),
                   (key, queued) -> {
                     scaling.poke(key, queued);
-                    pokeBroadcast.poke(key, queued);
+                    try {
+                      pokeBroadcast.poke(key, queued);
+                    } catch (RuntimeException e) {
+                      // A hint to other instances; never the activator's problem.
+                      LOG.debugf(e, "poke not broadcast function=%s", key);
+                    }
                   },
                   registry)
               .toCompletionStage()

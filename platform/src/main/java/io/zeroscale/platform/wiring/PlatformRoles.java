@@ -15,8 +15,9 @@ final class PlatformRoles {
   /**
    * The roles to run ({@code all} expanded). The local backend runs replicas inside this process,
    * so it needs every role. On Kubernetes, router and activator share one data path (both or
-   * neither); any other split works, since the leading autoscaler reads the load and pokes of every
-   * data-path instance (the peers package).
+   * neither); the autoscaler need not run with them, since the leading autoscaler reads the load
+   * and pokes of every data-path instance (the peers package). Controller and autoscaler elect on
+   * one Lease, so instances sharing it must run the same of those two (docs/kubernetes.md).
    *
    * @throws IllegalStateException naming the setting and what to change
    */

@@ -27,12 +27,15 @@ final class PlatformProcess implements AutoCloseable {
   final int routerPort;
   final int controlPort;
   private final Process process;
+  private final File logFile;
 
-  private PlatformProcess(String name, int routerPort, int controlPort, Process process) {
+  private PlatformProcess(
+      String name, int routerPort, int controlPort, Process process, File logFile) {
     this.name = name;
     this.routerPort = routerPort;
     this.controlPort = controlPort;
     this.process = process;
+    this.logFile = logFile;
   }
 
   /** Starts the platform with every role; returns at once (see {@link #ready}). */
@@ -88,7 +91,7 @@ final class PlatformProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(log));
     builder.environment().put("HOSTNAME", name);
-    return new PlatformProcess(name, router, control, builder.start());
+    return new PlatformProcess(name, router, control, builder.start(), log);
   }
 
   URI control(String path) {
@@ -136,6 +139,11 @@ final class PlatformProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** What the instance logged so far. */
+  String log() throws IOException {
+    return java.nio.file.Files.readString(logFile.toPath());
   }
 
   boolean alive() {

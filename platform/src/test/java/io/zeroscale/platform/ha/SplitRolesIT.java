@@ -66,7 +66,8 @@ class SplitRolesIT {
     if (router != null && router.alive()) {
       router.freeze(false);
     }
-    for (AutoCloseable c : new AutoCloseable[] {control, router, cluster}) {
+    // The router first, while the leader still follows its poke stream (as in a router rollout).
+    for (AutoCloseable c : new AutoCloseable[] {router, control, cluster}) {
       if (c != null) {
         c.close();
       }
@@ -153,6 +154,16 @@ class SplitRolesIT {
         .as("a router instance follows no Deployments: " + scaleAtRouter.body())
         .isEqualTo(501);
     assertThat(scaleAtRouter.body()).contains("zeroscale-control");
+
+    // A router stopping while the leader follows its poke stream: the stream ends at SIGTERM, so
+    // the HTTP server's graceful shutdown does not wait for it (it would, up to its timeout,
+    // before the data path even starts draining).
+    assertThat(router.stop()).as("router-a exits cleanly on SIGTERM").isIn(0, 143);
+    String log = router.log();
+    assertThat(log.indexOf("poke stream left"))
+        .as("the leader's stream ended before the data path started draining")
+        .isNotNegative()
+        .isLessThan(log.indexOf("router stopped accepting requests"));
 
     // Each instance made only calls its shipped account allows, namespaces and names told apart.
     ShippedRbac base = ShippedRbac.platformBase();
