@@ -164,23 +164,31 @@ final class KubernetesBackend implements FunctionBackend {
               () -> {
                 // Every data-path instance's load and pokes, this one's included (skipped by id).
                 DataPathDiscovery discovery =
-                    new DataPathDiscovery(client, peersNamespace(), settings.peers().service())
-                        .start();
+                    new DataPathDiscovery(client, peersNamespace(), settings.peers().service());
                 DataPathPeers peers =
                     new DataPathPeers(
-                            discovery::current,
-                            vertx,
-                            json,
-                            scaling,
-                            PEER_READ_TIMEOUT,
-                            () -> Optional.ofNullable(dataPath).map(DataPath::instance))
-                        .start();
-                scaling.start(peers);
-                return () -> {
-                  scaling.close();
-                  peers.close();
-                  discovery.close();
-                };
+                        discovery::current,
+                        vertx,
+                        json,
+                        scaling,
+                        PEER_READ_TIMEOUT,
+                        () -> Optional.ofNullable(dataPath).map(DataPath::instance));
+                AutoCloseable stop =
+                    () -> {
+                      scaling.close();
+                      peers.close();
+                      discovery.close();
+                    };
+                try {
+                  discovery.start();
+                  peers.start();
+                  scaling.start(peers);
+                  return stop;
+                } catch (RuntimeException e) {
+                  // Nothing left running for the term (WhileLeading logs the failure).
+                  closeQuietly(stop);
+                  throw e;
+                }
               }));
     }
     if (parts.isEmpty()) {
@@ -199,6 +207,14 @@ final class KubernetesBackend implements FunctionBackend {
       @Override
       public void close() {}
     };
+  }
+
+  private static void closeQuietly(AutoCloseable part) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      LOG.warnf(e, "stopping a part that failed to start failed too");
+    }
   }
 
   private String peersNamespace() {
