@@ -1,8 +1,8 @@
 package io.zeroscale.loadtest.generator;
 
+import io.zeroscale.loadtest.process.SamplingTimer;
 import java.io.PrintStream;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -10,13 +10,7 @@ import java.util.function.IntSupplier;
 /** Closes an interval of a run every second and prints it as one line. */
 final class ProgressPrinter implements AutoCloseable {
 
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "load-progress");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = SamplingTimer.start("load-progress");
 
   ProgressPrinter(String label, RunRecording recording, IntSupplier clients, PrintStream out) {
     timer.scheduleAtFixedRate(
@@ -42,11 +36,6 @@ final class ProgressPrinter implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    SamplingTimer.stop(timer);
   }
 }

@@ -2,7 +2,6 @@ package io.zeroscale.loadtest.process;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -14,13 +13,7 @@ public final class ReplicaSampler implements AutoCloseable {
 
   private final long start = System.nanoTime();
   private final List<Sample> samples = new ArrayList<>();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "replica-sampler");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = SamplingTimer.start("replica-sampler");
 
   public ReplicaSampler(
       PlatformProcess platform, String namespace, String name, long periodMillis) {
@@ -53,11 +46,6 @@ public final class ReplicaSampler implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    SamplingTimer.stop(timer);
   }
 }

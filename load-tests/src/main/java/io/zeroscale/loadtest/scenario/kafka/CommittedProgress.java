@@ -1,9 +1,9 @@
 package io.zeroscale.loadtest.scenario.kafka;
 
+import io.zeroscale.loadtest.process.SamplingTimer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,13 +26,7 @@ final class CommittedProgress implements AutoCloseable {
   private final long total;
   private final long start = System.nanoTime();
   private final List<Sample> samples = new ArrayList<>();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "committed-progress");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = SamplingTimer.start("committed-progress");
 
   CommittedProgress(Admin admin, String group, String topic, long total, long periodMillis) {
     this.admin = admin;
@@ -123,11 +117,6 @@ final class CommittedProgress implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    SamplingTimer.stop(timer);
   }
 }

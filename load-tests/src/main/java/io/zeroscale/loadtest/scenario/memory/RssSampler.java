@@ -1,9 +1,9 @@
 package io.zeroscale.loadtest.scenario.memory;
 
 import io.zeroscale.loadtest.process.ResidentMemory;
+import io.zeroscale.loadtest.process.SamplingTimer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,13 +16,7 @@ final class RssSampler implements AutoCloseable {
   private final long start = System.nanoTime();
   private final List<Sample> samples = new ArrayList<>();
   private volatile String phase = "empty";
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "rss-sampler");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService timer = SamplingTimer.start("rss-sampler");
 
   RssSampler(long pid, long periodMillis) {
     timer.scheduleAtFixedRate(
@@ -70,11 +64,6 @@ final class RssSampler implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    SamplingTimer.stop(timer);
   }
 }
