@@ -51,14 +51,7 @@ abstract class BackendContract {
 
   void deploy(String name, String scaling) {
     deployed.add(name);
-    given()
-        .contentType("application/yaml")
-        .body(echoSpec(name, scaling))
-        .put("/api/v1/functions/default/" + name)
-        .then()
-        .statusCode(
-            org.hamcrest.Matchers.anyOf(
-                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
+    platform.apply(name, echoSpec(name, scaling));
   }
 
   /**

@@ -52,9 +52,14 @@ final class PlatformClient {
   }
 
   void deploy(String name, String scaling) {
+    apply(name, echoSpec(name, scaling));
+  }
+
+  /** Creates or replaces {@code default/name} with the spec {@code yaml}. */
+  void apply(String name, String yaml) {
     given()
         .contentType("application/yaml")
-        .body(echoSpec(name, scaling))
+        .body(yaml)
         .put("/api/v1/functions/default/" + name)
         .then()
         .statusCode(
